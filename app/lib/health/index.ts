@@ -1,0 +1,2 @@
+export { fetchHealth, formatUptime, healthSchema } from './health';
+export type { Health, HealthResult } from './health';

@@ -1,0 +1,51 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/** The proxy under test serves the built app; a port of its own so a running `npm start` is untouched. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.spec.ts',
+	fullyParallel: false,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	workers: 2,
+	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+	use: {
+		baseURL,
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				...devices['Desktop Chrome'],
+				launchOptions: {
+					// Debian's Chromium: Playwright's own browser downloads are unreachable here.
+					executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+					// The background-networking flags stop Chromium flooding the closed network with refused connections.
+					args: [
+						'--no-sandbox',
+						'--disable-gpu',
+						'--disable-background-networking',
+						'--disable-component-update',
+						'--disable-sync',
+						'--no-first-run',
+						'--disable-quic'
+					]
+				}
+			}
+		}
+	],
+	webServer: {
+		// start.ts rebuilds the app first when build/ is missing or older than its sources.
+		command: 'npx tsx proxy/start.ts',
+		url: `${baseURL}/health`,
+		env: { PORT: String(PORT), HOST: '127.0.0.1' },
+		reuseExistingServer: !process.env.CI,
+		timeout: 180_000,
+		stdout: 'pipe',
+		stderr: 'pipe'
+	}
+});

@@ -1,0 +1,98 @@
+import { realpathSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { z } from 'zod';
+import { createApp } from './app';
+import { readVersion } from './version';
+
+export interface ServerOptions {
+	/** TCP port; 0 picks a free one. */
+	port: number;
+	/** Interface to listen on. */
+	host: string;
+	/** Folder holding the built SPA. Default: `build/`. */
+	staticRoot?: string;
+}
+
+export interface RunningServer {
+	server: ServerType;
+	/** The address actually bound, e.g. `http://127.0.0.1:8787`. */
+	url: string;
+	/** Stops accepting connections and resolves once open ones are done. */
+	close(): Promise<void>;
+}
+
+/** How long a shutdown may wait for open connections before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+const envSchema = z.object({
+	PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+	// Loopback by default: the proxy will hold API keys and a relay. Set HOST=0.0.0.0 to serve others.
+	HOST: z.string().min(1).default('127.0.0.1')
+});
+
+export function startServer({ port, host, staticRoot }: ServerOptions): Promise<RunningServer> {
+	const app = createApp({ startedAt: Date.now(), version: readVersion(), staticRoot });
+	return new Promise((resolve, reject) => {
+		const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+			server.off('error', reject);
+			const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+			resolve({ server, url: `http://${shownHost}:${info.port}`, close: () => closeServer(server) });
+		});
+		server.once('error', reject);
+	});
+}
+
+function closeServer(server: ServerType): Promise<void> {
+	return new Promise((resolve, reject) => {
+		server.close((error) => (error ? reject(error) : resolve()));
+		// Keep-alive sockets would otherwise hold close() open until they time out.
+		if ('closeIdleConnections' in server) server.closeIdleConnections();
+	});
+}
+
+/** The node entry: configuration from the environment, one log line, graceful SIGINT/SIGTERM. */
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
+	const parsed = envSchema.safeParse(env);
+	if (!parsed.success) {
+		throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+	}
+	const running = await startServer({ port: parsed.data.PORT, host: parsed.data.HOST });
+	console.log(`Crypto Monitor proxy on ${running.url}`);
+
+	let stopping = false;
+	const stop = (signal: NodeJS.Signals): void => {
+		if (stopping) return;
+		stopping = true;
+		console.log(`${signal} received, shutting down`);
+		setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+		running.close().then(
+			() => process.exit(0),
+			(error: unknown) => {
+				console.error('Shutdown failed:', error);
+				process.exit(1);
+			}
+		);
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+	return running;
+}
+
+function isEntryPoint(): boolean {
+	const entry = process.argv[1];
+	if (!entry) return false;
+	try {
+		return pathToFileURL(realpathSync(entry)).href === import.meta.url;
+	} catch {
+		return false;
+	}
+}
+
+if (isEntryPoint()) {
+	main().catch((error: unknown) => {
+		console.error(error instanceof Error ? error.message : error);
+		process.exit(1);
+	});
+}
