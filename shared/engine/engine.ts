@@ -1,0 +1,533 @@
+import { CAPABILITIES, type Capability, type ParamsInput, type ParamsOf, type ResultOf } from '../model';
+import type { AdapterContext, FailureKind, ProviderSpec } from './adapter';
+import { describeAttempts, type Answer, type AttemptRecord, type Outcome } from './answer';
+import type { BreakerOptions, BreakerSnapshot } from './breaker';
+import { DEFAULT_TTL_MS, ResponseCache, ttlFor, type CacheOptions } from './cache';
+import { priceConsensus, type ConsensusResult } from './consensus';
+import { EventBus } from './events';
+import type { LimiterSnapshot } from './limiter';
+import { interpret, summarizeIssues } from './pipeline';
+import { hedged } from './hedge';
+import { Pool, PoolConfig, type PoolConfigInput, type View } from './pool';
+import type { HttpResponse, Ports } from './ports';
+import { buildHttpRequest } from './request';
+import { ProviderRuntime } from './runtime';
+import type { Member, Strategy } from './strategies';
+
+export interface EngineOptions {
+  readonly providers: readonly ProviderSpec[];
+  /** Named pools; a default pool per capability (every provider offering it) always exists. */
+  readonly pools?: readonly PoolConfigInput[];
+  readonly ports: Ports;
+  readonly breaker?: Partial<BreakerOptions>;
+  readonly cache?: Partial<CacheOptions>;
+  readonly ttls?: Partial<Record<Capability, number>>;
+  /** Overall time for one request, ms. Default 8,000. */
+  readonly deadlineMs?: number;
+  /** One attempt's time, ms (always inside the deadline). Default 4,000. */
+  readonly attemptTimeoutMs?: number;
+  /** Canonical symbol -> provider's coin id. */
+  readonly symbolId?: (provider: string, symbol: string) => string | undefined;
+  /** Window over which `least_used` counts requests, ms. Default 60,000. */
+  readonly usageWindowMs?: number;
+  /** Delay before persisting changed quotas and breaker state, ms. Default 1,000. */
+  readonly persistDelayMs?: number;
+}
+
+export interface GetOptions {
+  readonly deadlineMs?: number;
+  /** A pool id; default: the capability's default pool. */
+  readonly pool?: string;
+  /** Overrides the pool's strategy for this request. */
+  readonly strategy?: Strategy;
+  /** Skip the cache read (the answer is still cached). */
+  readonly fresh?: boolean;
+}
+
+export interface RotationRecord {
+  readonly pool: string;
+  readonly capability: Capability;
+  readonly from: string;
+  readonly to: string;
+  readonly reason: string;
+  readonly at: number;
+}
+
+const DEFAULT_DEADLINE_MS = 8_000;
+const DEFAULT_ATTEMPT_MS = 4_000;
+/** An attempt is not started with less than this left before the deadline. */
+const MIN_ATTEMPT_MS = 50;
+const HISTORY_LIMIT = 500;
+const LIVE = { checkFreshness: true } as const;
+
+type Attempted<T> = { ok: true; value: T; source: string; latencyMs: number; at: number } | { ok: false; record: AttemptRecord };
+
+export const defaultPoolId = (capability: Capability): string => `default-${capability}`;
+
+export class Engine {
+  readonly events = new EventBus();
+  readonly cache: ResponseCache;
+  readonly #ports: Ports;
+  readonly #opts: EngineOptions;
+  readonly #runtimes = new Map<string, ProviderRuntime>();
+  readonly #pools = new Map<string, Pool>();
+  readonly #strategyPools = new Map<string, Pool>();
+  readonly #inflight = new Map<string, Promise<Outcome<unknown>>>();
+  readonly #lastSource = new Map<string, string>();
+  readonly #history: RotationRecord[] = [];
+  readonly #ttls: Record<Capability, number>;
+  readonly #dirty = new Set<string>();
+  #persistTimer: ReturnType<Ports['clock']['setTimeout']> | undefined;
+  #usageWindowStart: number;
+
+  /** Builds an engine and restores persisted quotas and breaker state from the store. */
+  static async create(options: EngineOptions): Promise<Engine> {
+    const { store } = options.ports;
+    const quotas: Record<string, LimiterSnapshot> = {};
+    const breakers: Record<string, Record<string, BreakerSnapshot>> = {};
+    for (const p of options.providers) {
+      const q = await store.get<LimiterSnapshot>(`quota:${p.id}`);
+      if (q) quotas[p.id] = q;
+      const b = await store.get<Record<string, BreakerSnapshot>>(`breaker:${p.id}`);
+      if (b) breakers[p.id] = b;
+    }
+    return new Engine(options, quotas, breakers);
+  }
+
+  constructor(
+    options: EngineOptions,
+    quotas: Readonly<Record<string, LimiterSnapshot>> = {},
+    breakers: Readonly<Record<string, Record<string, BreakerSnapshot>>> = {},
+  ) {
+    this.#opts = options;
+    this.#ports = options.ports;
+    this.cache = new ResponseCache(options.cache);
+    this.#ttls = { ...DEFAULT_TTL_MS, ...options.ttls };
+    this.#usageWindowStart = options.ports.clock.now();
+    for (const p of options.providers) this.#addRuntime(p, quotas[p.id], breakers[p.id]);
+    for (const p of options.pools ?? []) this.upsertPool(p);
+  }
+
+  // ---- requests ----
+
+  /** Answer a capability through the pool: cache, in-flight join, candidates by tier then strategy, stale-if-error. */
+  async get<C extends Capability>(capability: C, params: ParamsInput<C>, options: GetOptions = {}): Promise<Outcome<ResultOf<C>>> {
+    const parsed = CAPABILITIES[capability].params.safeParse(params);
+    if (!parsed.success) return { ok: false, code: 'bad_params', message: summarizeIssues(parsed.error.issues), attempts: [] };
+    const p = parsed.data as ParamsOf<C>;
+    const key = `${capability}:${JSON.stringify(p)}`;
+    const now = this.#ports.clock.now();
+
+    if (!options.fresh) {
+      const hit = this.cache.lookup<ResultOf<C>>(key, now);
+      if (hit.state === 'fresh' || hit.state === 'revalidate') {
+        if (hit.state === 'revalidate' && !this.#inflight.has(key)) void this.#fetch(capability, p, key, options);
+        return { ok: true, data: hit.entry.value, source: hit.entry.source, attempts: [], latencyMs: 0, cached: true, stale: false, ts: hit.entry.at };
+      }
+    }
+    return this.#fetch(capability, p, key, options);
+  }
+
+  #fetch<C extends Capability>(capability: C, params: ParamsOf<C>, key: string, options: GetOptions): Promise<Outcome<ResultOf<C>>> {
+    const joined = this.#inflight.get(key) as Promise<Outcome<ResultOf<C>>> | undefined;
+    if (joined) return joined;
+    const run = this.#route(capability, params, key, options).finally(() => this.#inflight.delete(key));
+    this.#inflight.set(key, run);
+    return run;
+  }
+
+  async #route<C extends Capability>(capability: C, params: ParamsOf<C>, key: string, options: GetOptions): Promise<Outcome<ResultOf<C>>> {
+    const { clock } = this.#ports;
+    const started = clock.now();
+    const deadline = started + (options.deadlineMs ?? this.#opts.deadlineMs ?? DEFAULT_DEADLINE_MS);
+    const pool = this.#poolFor(capability, options);
+    if (!pool) return { ok: false, code: 'no_provider', message: `no pool serves ${capability}`, attempts: [] };
+    this.#rollUsageWindow(started);
+
+    const view = pool.view(capability);
+    const tried: Member[] = [];
+    const attempts: AttemptRecord[] = [];
+    let real = 0;
+    while (real < pool.config.maxAlternatives && deadline - clock.now() > MIN_ATTEMPT_MS) {
+      const member = view.pick(clock.now(), tried);
+      if (!member) break;
+      tried.push(member);
+      const result = await (pool.config.hedge ? this.#hedged(capability, params, member, view, tried, deadline, attempts) : this.#attempt(capability, params, member, deadline));
+      if (result.ok) return this.#succeed(capability, params, key, pool.config.id, result, attempts, started);
+      attempts.push(result.record);
+      if (result.record.outcome !== 'breaker_open' && result.record.outcome !== 'limit_wait' && result.record.outcome !== 'unsupported') real++;
+    }
+
+    const now = clock.now();
+    const stale = this.cache.peek<ResultOf<C>>(key, now);
+    if (stale) {
+      return { ok: true, data: stale.value, source: stale.source, attempts, latencyMs: now - started, cached: true, stale: true, ts: stale.at };
+    }
+    if (attempts.length === 0 && view.size === 0) {
+      return { ok: false, code: 'no_provider', message: `no provider in pool ${pool.config.id} offers ${capability}`, attempts };
+    }
+    const message = attempts.length === 0 ? 'every provider is cooling down or its breaker is open' : describeAttempts(attempts);
+    if (this.events.has('error')) this.events.emit('error', { capability, message, attempts: attempts.length, at: now });
+    return { ok: false, code: 'all_failed', message: `${capability}: ${message}`, attempts };
+  }
+
+  #succeed<C extends Capability>(
+    capability: C,
+    params: ParamsOf<C>,
+    key: string,
+    poolId: string,
+    result: { value: ResultOf<C>; source: string; latencyMs: number; at: number },
+    attempts: AttemptRecord[],
+    started: number,
+  ): Answer<ResultOf<C>> {
+    const { source, at } = result;
+    attempts.push({ provider: source, outcome: 'ok', latencyMs: result.latencyMs });
+    const ttl = ttlFor(capability, params, this.#ttls);
+    this.cache.set(key, { value: result.value, source, at, expiresAt: at + ttl, revalidateUntil: at + 2 * ttl });
+    const rotationKey = `${poolId}:${capability}`;
+    const last = this.#lastSource.get(rotationKey);
+    if (last !== source) {
+      this.#lastSource.set(rotationKey, source);
+      if (last !== undefined) this.#recordRotation({ pool: poolId, capability, from: last, to: source, reason: attempts.length > 1 ? 'failover' : 'strategy', at });
+    }
+    return { ok: true, data: result.value, source, attempts, latencyMs: at - started, cached: false, stale: false, ts: at };
+  }
+
+  /** One attempt against one provider: limits, breakers, transport with timeout, interpretation, bookkeeping. */
+  async #attempt<C extends Capability>(capability: C, params: ParamsOf<C>, member: Member, deadline: number, signal?: AbortSignal): Promise<Attempted<ResultOf<C>>> {
+    const { clock, transport } = this.#ports;
+    const rt = this.#runtimes.get(member.id) as ProviderRuntime;
+    const adapter = rt.spec.capabilities[capability];
+    const endpoint = rt.endpoints.get(capability);
+    const skip = (outcome: AttemptRecord['outcome'], message: string): Attempted<never> => ({ ok: false, record: { provider: member.id, outcome, message, latencyMs: 0 } });
+    if (!adapter || !endpoint) return skip('unsupported', `does not offer ${capability}`);
+
+    const ctx: AdapterContext = { now: clock.now(), symbolId: (s) => this.#opts.symbolId?.(member.id, s) };
+    const spec = adapter.request(params, ctx);
+    if (typeof spec === 'string') return skip('unsupported', spec);
+    const weight = spec.weight ?? 1;
+
+    let { key, label, wait } = rt.pickKey(weight);
+    if (wait > 0) {
+      if (clock.now() + wait + MIN_ATTEMPT_MS > deadline) {
+        rt.refreshCool(clock.now());
+        return skip('limit_wait', `rate limit: next slot in ${Math.ceil(wait)} ms`);
+      }
+      await this.#sleep(wait);
+      ({ key, label, wait } = rt.pickKey(weight));
+      if (wait > 0) return skip('limit_wait', `rate limit: next slot in ${Math.ceil(wait)} ms`);
+    }
+    if (!rt.breaker.tryAcquire()) return skip('breaker_open', 'provider breaker open');
+    if (!endpoint.tryAcquire()) {
+      rt.breaker.onNeutral();
+      return skip('breaker_open', `${capability} breaker open`);
+    }
+
+    rt.limiter.take(label, weight);
+    rt.live.inflight++;
+    rt.live.used++;
+    const start = clock.now();
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = clock.setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, Math.min(this.#opts.attemptTimeoutMs ?? DEFAULT_ATTEMPT_MS, deadline - start));
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    let response: HttpResponse | undefined;
+    let kind: FailureKind | 'aborted' | undefined;
+    let message = '';
+    try {
+      response = await transport.fetch(buildHttpRequest(rt.spec, spec, key || undefined), controller.signal);
+    } catch (e) {
+      kind = timedOut ? 'timeout' : signal?.aborted ? 'aborted' : 'network';
+      message = timedOut ? 'no answer in time' : redact(errorText(e), key);
+    } finally {
+      clock.clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      rt.live.inflight--;
+    }
+    const at = clock.now();
+    const latencyMs = at - start;
+
+    if (response) {
+      rt.limiter.learn(label, response.headers);
+      const r = interpret(rt.spec, adapter, response, params, { ...ctx, now: at }, LIVE);
+      if (r.ok) {
+        rt.settle(endpoint, 'ok', latencyMs);
+        this.#record(rt, capability, true, undefined, latencyMs, at);
+        return { ok: true, value: r.value, source: member.id, latencyMs, at };
+      }
+      kind = r.kind;
+      message = redact(r.message, key);
+      if (r.kind === 'rate_limited' || r.kind === 'auth') {
+        const until = at + (r.retryAfterMs ?? (r.kind === 'auth' ? 15 * 60_000 : 60_000));
+        rt.limiter.coolUntil(label, until);
+        rt.refreshCool(at);
+        this.events.emit('rate-limit', { provider: member.id, until, reason: r.kind === 'auth' ? 'key refused' : 'HTTP 429 / quota', at });
+      }
+    }
+    const failed = kind ?? 'network';
+    if (failed === 'aborted') {
+      rt.settle(endpoint, 'unsupported', latencyMs);
+      return { ok: false, record: { provider: member.id, outcome: 'aborted', latencyMs } };
+    }
+    rt.settle(endpoint, failed, latencyMs);
+    this.#record(rt, capability, false, failed, latencyMs, at);
+    return { ok: false, record: { provider: member.id, outcome: failed, message, latencyMs } };
+  }
+
+  /** Hedged attempt: past the first candidate's p95 with no answer, the next candidate runs too. */
+  #hedged<C extends Capability>(
+    capability: C,
+    params: ParamsOf<C>,
+    first: Member,
+    view: View,
+    tried: Member[],
+    deadline: number,
+    attempts: AttemptRecord[],
+  ): Promise<Attempted<ResultOf<C>>> {
+    const p95 = this.#runtimes.get(first.id)?.stats.get(capability)?.p95() ?? 0;
+    const runFor = (m: Member) => ({ label: m.id, run: (signal: AbortSignal) => this.#attempt(capability, params, m, deadline, signal) });
+    return hedged<Attempted<ResultOf<C>>>(
+      runFor(first),
+      () => {
+        const next = view.pick(this.#ports.clock.now(), tried);
+        if (!next) return undefined;
+        tried.push(next);
+        return runFor(next);
+      },
+      Math.max(50, p95 || 1_000),
+      this.#ports.clock,
+      (lost) => {
+        if (!lost.ok) attempts.push(lost.record);
+      },
+      (provider) => attempts.push({ provider, outcome: 'aborted', message: 'another provider answered first', latencyMs: 0 }),
+    );
+  }
+
+  /**
+   * Price consensus: ask up to `k` providers at once, take the median per symbol, and demote
+   * providers that deviate beyond the threshold (a deviation counts as bad data on their breaker).
+   */
+  async consensus(params: ParamsInput<'price'>, options: { k?: number; thresholdPct?: number; deadlineMs?: number } = {}): Promise<Outcome<ConsensusResult>> {
+    const parsed = CAPABILITIES.price.params.safeParse(params);
+    if (!parsed.success) return { ok: false, code: 'bad_params', message: summarizeIssues(parsed.error.issues), attempts: [] };
+    const { clock } = this.#ports;
+    const started = clock.now();
+    const deadline = started + (options.deadlineMs ?? this.#opts.deadlineMs ?? DEFAULT_DEADLINE_MS);
+    const view = this.#defaultPool('price').view('price');
+    const chosen: Member[] = [];
+    for (let m = view.pick(started, chosen); m && chosen.length < (options.k ?? 3); m = view.pick(started, chosen)) chosen.push(m);
+    const results = await Promise.all(chosen.map((m) => this.#attempt('price', parsed.data, m, deadline)));
+    const attempts: AttemptRecord[] = results.map((r) => (r.ok ? { provider: r.source, outcome: 'ok', latencyMs: r.latencyMs } : r.record));
+    const answers = results.flatMap((r) => (r.ok ? [{ provider: r.source, quotes: r.value }] : []));
+    if (answers.length === 0) return { ok: false, code: 'all_failed', message: `price consensus: ${describeAttempts(attempts)}`, attempts };
+    const result = priceConsensus(answers, options.thresholdPct);
+    const at = clock.now();
+    for (const spread of result.spreads) {
+      for (const p of spread.providers) {
+        if (!p.outlier) continue;
+        this.#runtimes.get(p.provider)?.endpoints.get('price')?.onFailure('sanity');
+        this.events.emit('deviation', { capability: 'price', provider: p.provider, deviationPct: p.deviationPct, median: spread.median, at });
+      }
+    }
+    const source = `consensus(${answers.map((a) => a.provider).join(',')})`;
+    return { ok: true, data: result, source, attempts, latencyMs: at - started, cached: false, stale: false, ts: at };
+  }
+
+  #record(rt: ProviderRuntime, capability: Capability, ok: boolean, kind: FailureKind | undefined, latencyMs: number, at: number): void {
+    const stats = rt.stats.get(capability);
+    if (stats) {
+      stats.record(kind === undefined ? { ok, latencyMs, at } : { ok, kind, latencyMs, at });
+      if (ok) rt.live.latency = stats.ewmaLatencyMs();
+    }
+    if (this.events.has('request')) {
+      this.events.emit('request', kind === undefined ? { capability, provider: rt.spec.id, ok, latencyMs, at } : { capability, provider: rt.spec.id, ok, kind, latencyMs, at });
+    }
+    if (rt.limiter.version !== this.#persistedQuotaVersion(rt)) this.#markDirty(`quota:${rt.spec.id}`);
+  }
+
+  // ---- pools ----
+
+  #poolFor(capability: Capability, options: GetOptions): Pool | undefined {
+    const base = options.pool ? this.#pools.get(options.pool) : this.#defaultPool(capability);
+    if (!base || !base.serves(capability)) return undefined;
+    if (!options.strategy || options.strategy === base.config.strategy) return base;
+    const k = `${base.config.id}:${options.strategy}`;
+    let derived = this.#strategyPools.get(k);
+    if (!derived) {
+      derived = new Pool({ ...base.config, strategy: options.strategy }, (id) => this.#runtimes.get(id), this.#ports.random);
+      this.#strategyPools.set(k, derived);
+    }
+    return derived;
+  }
+
+  #defaultPool(capability: Capability): Pool {
+    const id = defaultPoolId(capability);
+    let pool = this.#pools.get(id);
+    if (!pool) {
+      const members = [...this.#runtimes.values()].filter((rt) => rt.spec.capabilities[capability]).map((rt) => ({ provider: rt.spec.id }));
+      pool = new Pool(PoolConfig.parse({ id, name: `Default ${capability}`, capabilities: [capability], members }), (pid) => this.#runtimes.get(pid), this.#ports.random);
+      this.#pools.set(id, pool);
+    }
+    return pool;
+  }
+
+  upsertPool(input: PoolConfigInput): PoolConfig {
+    const config = PoolConfig.parse(input);
+    const existing = this.#pools.get(config.id);
+    if (existing) existing.invalidate(config);
+    else this.#pools.set(config.id, new Pool(config, (id) => this.#runtimes.get(id), this.#ports.random));
+    this.#strategyPools.clear();
+    return config;
+  }
+
+  removePool(id: string): boolean {
+    this.#strategyPools.clear();
+    return this.#pools.delete(id);
+  }
+
+  pools(): PoolConfig[] {
+    return [...this.#pools.values()].map((p) => p.config);
+  }
+
+  /** Manual rotation: the pool's current source for the capability steps back. */
+  rotate(poolId: string, capability: Capability): RotationRecord | undefined {
+    const pool = this.#pools.get(poolId);
+    const from = this.#lastSource.get(`${poolId}:${capability}`);
+    if (!pool || !from) return undefined;
+    pool.demote(from);
+    const view = pool.view(capability);
+    const current = view.find(from);
+    const next = view.pick(this.#ports.clock.now(), current ? [current] : []);
+    const record: RotationRecord = { pool: poolId, capability, from, to: next?.id ?? from, reason: 'manual', at: this.#ports.clock.now() };
+    this.#recordRotation(record);
+    return record;
+  }
+
+  rotationHistory(): readonly RotationRecord[] {
+    return this.#history;
+  }
+
+  #recordRotation(r: RotationRecord): void {
+    this.#history.push(r);
+    if (this.#history.length > HISTORY_LIMIT) this.#history.splice(0, this.#history.length - HISTORY_LIMIT);
+    this.events.emit('rotation', { capability: r.capability, from: r.from, to: r.to, reason: r.reason, at: r.at });
+  }
+
+  // ---- providers ----
+
+  #addRuntime(spec: ProviderSpec, quota?: LimiterSnapshot, breakers?: Record<string, BreakerSnapshot>): void {
+    const rt = new ProviderRuntime(spec, {
+      clock: this.#ports.clock,
+      random: this.#ports.random,
+      breaker: this.#opts.breaker ?? {},
+      keys: spec.auth.kind === 'none' ? [] : this.#ports.secrets.keys(spec.auth.env),
+      onTransition: (id, t) => {
+        const provider = id.split(':')[0] as string;
+        this.events.emit('breaker', { ...t, provider: id });
+        this.#markDirty(`breaker:${provider}`);
+      },
+      ...(breakers ? { breakerSnapshots: breakers } : {}),
+      ...(quota ? { quota } : {}),
+    });
+    this.#runtimes.set(spec.id, rt);
+  }
+
+  upsertProvider(spec: ProviderSpec): void {
+    this.#runtimes.delete(spec.id);
+    this.#addRuntime(spec);
+    this.#invalidatePools();
+  }
+
+  removeProvider(id: string): boolean {
+    const had = this.#runtimes.delete(id);
+    this.#invalidatePools();
+    return had;
+  }
+
+  #invalidatePools(): void {
+    for (const [id, pool] of this.#pools) {
+      if (id.startsWith('default-')) this.#pools.delete(id);
+      else pool.invalidate();
+    }
+    this.#strategyPools.clear();
+  }
+
+  runtime(id: string): ProviderRuntime | undefined {
+    return this.#runtimes.get(id);
+  }
+
+  runtimes(): ProviderRuntime[] {
+    return [...this.#runtimes.values()];
+  }
+
+  // ---- persistence ----
+
+  readonly #savedQuotaVersion = new Map<string, number>();
+
+  #persistedQuotaVersion(rt: ProviderRuntime): number {
+    return this.#savedQuotaVersion.get(rt.spec.id) ?? 0;
+  }
+
+  #markDirty(key: string): void {
+    this.#dirty.add(key);
+    if (this.#persistTimer) return;
+    this.#persistTimer = this.#ports.clock.setTimeout(() => {
+      this.#persistTimer = undefined;
+      void this.flush();
+    }, this.#opts.persistDelayMs ?? 1_000);
+  }
+
+  /** Write changed quotas and breaker state to the store now. */
+  async flush(): Promise<void> {
+    const keys = [...this.#dirty];
+    this.#dirty.clear();
+    for (const key of keys) {
+      const [kind, id] = key.split(':') as [string, string];
+      const rt = this.#runtimes.get(id);
+      if (!rt) continue;
+      if (kind === 'quota') {
+        this.#savedQuotaVersion.set(id, rt.limiter.version);
+        await this.#ports.store.set(key, rt.limiter.snapshot());
+      } else {
+        await this.#ports.store.set(key, rt.breakerSnapshots());
+      }
+    }
+  }
+
+  /** Stop timers and persist what changed. */
+  async close(): Promise<void> {
+    if (this.#persistTimer) this.#ports.clock.clearTimeout(this.#persistTimer);
+    this.#persistTimer = undefined;
+    await this.flush();
+  }
+
+  // ---- helpers ----
+
+  #rollUsageWindow(now: number): void {
+    if (now - this.#usageWindowStart < (this.#opts.usageWindowMs ?? 60_000)) return;
+    this.#usageWindowStart = now;
+    for (const rt of this.#runtimes.values()) rt.live.used = 0;
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.#ports.clock.setTimeout(resolve, ms));
+  }
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof Error) {
+    const cause = (e as Error & { cause?: { code?: unknown } }).cause;
+    return typeof cause?.code === 'string' ? `${e.message} (${cause.code})` : e.message;
+  }
+  return String(e);
+}
+
+/** Keys never travel in messages, even when a transport echoes a URL. */
+function redact(text: string, key: string): string {
+  return key ? text.split(key).join('***') : text;
+}

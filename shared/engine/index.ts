@@ -1,0 +1,16 @@
+export * from './adapter';
+export * from './answer';
+export { CircuitBreaker, DEFAULT_BREAKER, type BreakerOptions, type BreakerSnapshot, type BreakerState, type BreakerTransition } from './breaker';
+export { DEFAULT_TTL_MS, ResponseCache, ttlFor, type CacheOptions } from './cache';
+export { priceConsensus, median, DEFAULT_DEVIATION_PCT, type ConsensusResult, type PriceSpread } from './consensus';
+export { Engine, defaultPoolId, type EngineOptions, type GetOptions, type RotationRecord } from './engine';
+export { EventBus, type EngineEvents, type EventName } from './events';
+export { hedged } from './hedge';
+export { RateLimiter, type LimiterSnapshot } from './limiter';
+export { interpret, parseRetryAfter, sanity, summarizeIssues, type Interpreted } from './pipeline';
+export { Pool, PoolConfig, PoolMemberConfig, type PoolConfigInput } from './pool';
+export * from './ports';
+export { buildHttpRequest, redactUrl } from './request';
+export { breakerCounts, ProviderRuntime } from './runtime';
+export { Stats } from './stats';
+export { createSelector, isAvailable, STRATEGIES, type Live, type Member, type Selector, type Strategy } from './strategies';

@@ -1,0 +1,124 @@
+import type { Capability } from '../model';
+import type { FailureKind, ProviderSpec } from './adapter';
+import { CircuitBreaker, type BreakerOptions, type BreakerSnapshot, type BreakerTransition } from './breaker';
+import { RateLimiter, type LimiterSnapshot } from './limiter';
+import type { MemberRuntime } from './pool';
+import type { Clock, Random } from './ports';
+import { Stats } from './stats';
+import type { Live } from './strategies';
+
+/** Failures that say the provider as a whole is unwell (its host, its network path). */
+const PROVIDER_FAILURES: ReadonlySet<FailureKind> = new Set(['network', 'timeout', 'http_5xx']);
+/** Failures that say one endpoint answers wrongly (bad body, errors in 200s, absurd data). */
+const ENDPOINT_FAILURES: ReadonlySet<FailureKind> = new Set(['not_json', 'schema', 'sanity', 'upstream_error']);
+
+/** Whether a failure kind counts against a breaker; 429s, auth and "not listed here" do not. */
+export const breakerCounts = (kind: FailureKind): boolean => PROVIDER_FAILURES.has(kind) || ENDPOINT_FAILURES.has(kind);
+
+export interface RuntimeDeps {
+  clock: Clock;
+  random: Random;
+  breaker: Partial<BreakerOptions>;
+  keys: readonly string[];
+  onTransition: (provider: string, t: BreakerTransition) => void;
+  breakerSnapshots?: Readonly<Record<string, BreakerSnapshot>>;
+  quota?: LimiterSnapshot;
+}
+
+/** Everything the engine keeps about one provider: breakers, limits and keys, live load, stats. */
+export class ProviderRuntime implements MemberRuntime {
+  readonly breaker: CircuitBreaker;
+  readonly endpoints = new Map<Capability, CircuitBreaker>();
+  readonly limiter: RateLimiter;
+  readonly stats = new Map<Capability, Stats>();
+  readonly live: Live;
+  /** Keys to rotate through; `['']` for a keyless call. Empty when a required key is missing. */
+  readonly keys: readonly string[];
+
+  constructor(
+    readonly spec: ProviderSpec,
+    deps: RuntimeDeps,
+  ) {
+    const snap = deps.breakerSnapshots ?? {};
+    this.breaker = new CircuitBreaker(deps.breaker, deps.clock, deps.random, (t) => deps.onTransition(spec.id, t), snap['*']);
+    for (const cap of Object.keys(spec.capabilities) as Capability[]) {
+      this.endpoints.set(
+        cap,
+        new CircuitBreaker(deps.breaker, deps.clock, deps.random, (t) => deps.onTransition(`${spec.id}:${cap}`, t), snap[cap]),
+      );
+      this.stats.set(cap, new Stats());
+    }
+    this.limiter = new RateLimiter(spec.limits, deps.clock, deps.quota);
+    const auth = spec.auth;
+    this.keys = auth.kind === 'none' ? [''] : deps.keys.length > 0 ? deps.keys : auth.optional ? [''] : [];
+    this.live = { breaker: this.breaker, coolUntil: 0, inflight: 0, used: 0, latency: 0 };
+  }
+
+  get tier() {
+    return this.spec.tier;
+  }
+
+  get declaredWeight(): number {
+    return this.spec.weight;
+  }
+
+  /** A provider that needs a key it does not have is never a candidate. */
+  get missingKey(): boolean {
+    return this.keys.length === 0;
+  }
+
+  endpoint(capability: Capability): CircuitBreaker | undefined {
+    return this.missingKey ? undefined : this.endpoints.get(capability);
+  }
+
+  /**
+   * The key with the shortest wait, then the most quota left; `wait` is 0 when it can go now.
+   * The limiter (and so the store) only ever sees the key's label (`key1`, `key2` …, `anonymous`).
+   */
+  pickKey(weight: number): { key: string; label: string; wait: number } {
+    let best = { key: this.keys[0] ?? '', label: keyLabel(this.keys, 0), wait: Infinity };
+    let bestRemaining = -1;
+    for (let i = 0; i < this.keys.length; i++) {
+      const label = keyLabel(this.keys, i);
+      const wait = this.limiter.waitMs(label, weight);
+      const remaining = wait === 0 ? this.limiter.remaining(label) : -1;
+      if (wait < best.wait || (wait === best.wait && remaining > bestRemaining)) {
+        best = { key: this.keys[i] ?? '', label, wait };
+        bestRemaining = remaining;
+      }
+    }
+    return best;
+  }
+
+  /** Recompute when the provider's limits next allow a call (over all keys). */
+  refreshCool(now: number): void {
+    let wait = Infinity;
+    for (let i = 0; i < this.keys.length; i++) wait = Math.min(wait, this.limiter.waitMs(keyLabel(this.keys, i), 1));
+    this.live.coolUntil = wait === 0 ? 0 : now + wait;
+  }
+
+  breakerSnapshots(): Record<string, BreakerSnapshot> {
+    const out: Record<string, BreakerSnapshot> = { '*': this.breaker.toJSON() };
+    for (const [cap, b] of this.endpoints) out[cap] = b.toJSON();
+    return out;
+  }
+
+  /** Report one finished attempt to the breakers: each gets a verdict so half-open probe slots free up. */
+  settle(endpoint: CircuitBreaker, kind: FailureKind | 'ok', latencyMs: number): void {
+    if (kind === 'ok') {
+      this.breaker.onSuccess(latencyMs);
+      endpoint.onSuccess(latencyMs);
+    } else if (PROVIDER_FAILURES.has(kind)) {
+      this.breaker.onFailure(kind);
+      endpoint.onNeutral();
+    } else if (ENDPOINT_FAILURES.has(kind)) {
+      this.breaker.onNeutral();
+      endpoint.onFailure(kind);
+    } else {
+      this.breaker.onNeutral();
+      endpoint.onNeutral();
+    }
+  }
+}
+
+const keyLabel = (keys: readonly string[], i: number): string => (keys[i] ? `key${i + 1}` : 'anonymous');
