@@ -1,0 +1,20 @@
+import { defineCapability } from '../../define';
+import { Envelope, isCanonicalSymbol, maybeNum } from './asset';
+
+export const markets = defineCapability('markets', {
+  request: ({ vs, limit }) => (vs === 'USD' ? { path: '/assets', query: { limit } } : `CoinCap quotes only USD, not ${vs}`),
+  response: Envelope,
+  // Items the canonical model cannot hold (odd symbol, no price, cap or volume) are skipped, not fatal.
+  transform: ({ data }) =>
+    data
+      .filter((a) => isCanonicalSymbol(a.symbol) && a.priceUsd !== null && a.marketCapUsd !== null && a.volumeUsd24Hr !== null)
+      .map((a) => ({
+        rank: Number(a.rank),
+        symbol: a.symbol,
+        name: a.name,
+        price: Number(a.priceUsd),
+        marketCap: Number(a.marketCapUsd),
+        volume24h: Number(a.volumeUsd24Hr),
+        change24hPct: maybeNum(a.changePercent24Hr),
+      })),
+});
