@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import type { Engine } from '../shared/engine';
+import { dataRoutes } from './routes/data';
 import { healthRoutes } from './routes/health';
 import { spaStatic } from './static';
 
@@ -12,13 +14,16 @@ export interface AppOptions {
 	now?: () => number;
 	/** Folder holding the built SPA. Default: `build/` at the project root. */
 	staticRoot?: string;
+	/** The engine answering `/api/data/*`; without one those routes are absent. */
+	engine?: Engine;
 }
 
 const defaultStaticRoot = fileURLToPath(new URL('../build', import.meta.url));
 
 /** Builds the proxy: one Hono app per resource under routes/, then the SPA for everything else. */
-export function createApp({ startedAt, version, now, staticRoot = defaultStaticRoot }: AppOptions) {
+export function createApp({ startedAt, version, now, staticRoot = defaultStaticRoot, engine }: AppOptions) {
 	const app = new Hono().route('/', healthRoutes({ startedAt, version, now }));
+	if (engine) app.route('/', dataRoutes(engine));
 
 	// Last, after every route: the built app for every other GET outside /api.
 	app.use('*', spaStatic({ root: staticRoot }));

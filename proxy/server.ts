@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { z } from 'zod';
 import { createApp } from './app';
+import { createProxyEngine } from './engine';
 import { readVersion } from './version';
 
 export interface ServerOptions {
@@ -13,6 +14,8 @@ export interface ServerOptions {
 	host: string;
 	/** Folder holding the built SPA. Default: `build/`. */
 	staticRoot?: string;
+	/** Environment for the engine (keys, CM_BASE_URLS). Default: process.env. */
+	env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface RunningServer {
@@ -32,8 +35,9 @@ const envSchema = z.object({
 	HOST: z.string().min(1).default('127.0.0.1')
 });
 
-export function startServer({ port, host, staticRoot }: ServerOptions): Promise<RunningServer> {
-	const app = createApp({ startedAt: Date.now(), version: readVersion(), staticRoot });
+export async function startServer({ port, host, staticRoot, env = process.env }: ServerOptions): Promise<RunningServer> {
+	const engine = await createProxyEngine({ env });
+	const app = createApp({ startedAt: Date.now(), version: readVersion(), staticRoot, engine });
 	return new Promise((resolve, reject) => {
 		const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
 			server.off('error', reject);
@@ -58,7 +62,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<Runnin
 	if (!parsed.success) {
 		throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
 	}
-	const running = await startServer({ port: parsed.data.PORT, host: parsed.data.HOST });
+	const running = await startServer({ port: parsed.data.PORT, host: parsed.data.HOST, env });
 	console.log(`Crypto Monitor proxy on ${running.url}`);
 
 	let stopping = false;

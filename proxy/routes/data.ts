@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { isCapability, type Capability } from '../../shared/model';
+import type { Engine, Failure } from '../../shared/engine';
+
+/** Params that are lists: `?symbols=BTC,ETH` or `?symbols=BTC&symbols=ETH`. */
+const LIST_PARAMS = new Set(['symbols', 'texts']);
+
+/** Query string -> the capability's params input (the engine validates it with the capability's schema). */
+export function paramsFromQuery(queries: Record<string, string[]>): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [k, values] of Object.entries(queries)) {
+		out[k] = LIST_PARAMS.has(k) ? values.flatMap((v) => (k === 'texts' ? [v] : v.split(','))).filter((v) => v !== '') : values[0];
+	}
+	return out;
+}
+
+/** 400 for bad params, 404 when no provider has this data, 503 when providers that have it are failing. */
+export function failureStatus(f: Failure): 400 | 404 | 503 {
+	if (f.code === 'bad_params') return 400;
+	if (f.code === 'no_provider') return 404;
+	const notHere = f.attempts.every((a) => a.outcome === 'unsupported' || a.outcome === 'http_4xx');
+	return f.attempts.length > 0 && notHere ? 404 : 503;
+}
+
+/** `GET /api/data/{capability}`: any capability of the canonical model, answered by the engine. */
+export function dataRoutes(engine: Engine) {
+	return new Hono().get('/api/data/:capability', async (c) => {
+		const capability = c.req.param('capability');
+		if (!isCapability(capability)) return c.json({ error: `unknown capability '${capability.slice(0, 40)}'` }, 404);
+		const outcome = await engine.get(capability as Capability, paramsFromQuery(c.req.queries()) as never);
+		if (outcome.ok) return c.json(outcome, 200);
+		return c.json({ error: outcome.message, code: outcome.code, attempts: outcome.attempts }, failureStatus(outcome));
+	});
+}

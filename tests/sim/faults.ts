@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+/** Every way the simulator can misbehave, per provider, at run time. */
+export const FAULT_KINDS = [
+  'refused', // connection reset before any byte
+  'timeout', // accepts and never answers
+  'slow', // headers at once, then the body trickles over `delayMs`
+  'rate_limit', // 429 with Retry-After
+  'server_error', // 503
+  'html', // 200 with an HTML error page instead of JSON
+  'truncated', // 200 with the first half of the body
+  'schema_drift', // 200 with the body's object keys renamed
+  'wrong_types', // 200 with every number turned into an object
+  'empty', // 200 with an empty body of the same JSON type
+  'stale', // 200 with timestamps moved back a year
+  'future', // 200 with timestamps moved a year ahead
+  'absurd', // 200 with every number multiplied by 1,000
+] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export const Fault = z.object({
+  kind: z.enum(FAULT_KINDS),
+  /** Share of this provider's requests that get the fault (0–1). Default 1. */
+  rate: z.number().min(0).max(1).default(1),
+  /** For `rate_limit`: seconds in Retry-After. Default 30. */
+  retryAfterS: z.number().int().min(0).max(86_400).default(30),
+  /** For `slow`: how long the body takes. Default 2,000 ms. */
+  delayMs: z.number().int().min(0).max(120_000).default(2_000),
+});
+export type Fault = z.infer<typeof Fault>;
+export type FaultInput = z.input<typeof Fault>;
+
+const YEAR_MS = 365 * 24 * 3600_000;
+const TIME_KEYS = /^(ts|t|time|timestamp|updated_at|last_updated|last_updated_at|closeTime|openTime|published_at|publishedAt|LASTUPDATE|created_utc)$/;
+
+/** Apply a body-level fault to a JSON text; returns the new body (or undefined for non-body faults). */
+export function corruptBody(kind: FaultKind, body: string): string | undefined {
+  switch (kind) {
+    case 'html':
+      return '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
+    case 'truncated':
+      return body.slice(0, Math.max(1, Math.floor(body.length / 2)));
+    default:
+      break;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return kind === 'empty' ? '' : body;
+  }
+  switch (kind) {
+    case 'schema_drift':
+      return JSON.stringify(mapJson(json, { key: (k) => `${k}_v2` }));
+    case 'wrong_types':
+      return JSON.stringify(mapJson(json, { num: (n) => ({ value: n }) }));
+    case 'empty':
+      return Array.isArray(json) ? '[]' : '{}';
+    case 'stale':
+      return JSON.stringify(shiftTimes(json, -YEAR_MS));
+    case 'future':
+      return JSON.stringify(shiftTimes(json, YEAR_MS));
+    case 'absurd':
+      return JSON.stringify(mapJson(json, { num: (n) => n * 1000, str: (s) => (/^-?\d+(\.\d+)?$/.test(s) ? String(Number(s) * 1000) : s) }));
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A recording served as if it were live: every time-like value moves by the same amount so the
+ * newest lands at `now` (seconds stay seconds, ms stay ms, ISO strings stay ISO strings).
+ */
+export function refreshTimes(body: string, now: number): string {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  const newest = newestTime(json);
+  return newest === undefined ? body : JSON.stringify(shiftTimes(json, now - newest));
+}
+
+function newestTime(v: unknown): number | undefined {
+  let best: number | undefined;
+  const visit = (x: unknown, key: string | undefined) => {
+    if (Array.isArray(x)) return x.forEach((y) => visit(y, undefined));
+    if (x !== null && typeof x === 'object') return Object.entries(x).forEach(([k, y]) => visit(y, k));
+    if (key === undefined || !TIME_KEYS.test(key)) return;
+    const ms = toMs(x);
+    if (ms !== undefined && (best === undefined || ms > best)) best = ms;
+  };
+  visit(v, undefined);
+  return best;
+}
+
+function toMs(x: unknown): number | undefined {
+  const n = typeof x === 'string' && /^\d+$/.test(x) ? Number(x) : x;
+  if (typeof n === 'number' && n > 1e8) return n > 1e12 ? n : n * 1000;
+  if (typeof x === 'string' && /^\d{4}-\d{2}-\d{2}/.test(x)) {
+    const t = Date.parse(x);
+    return Number.isNaN(t) ? undefined : t;
+  }
+  return undefined;
+}
+
+interface Mappers {
+  key?: (k: string) => string;
+  num?: (n: number) => unknown;
+  str?: (s: string) => unknown;
+}
+
+function mapJson(v: unknown, m: Mappers): unknown {
+  if (Array.isArray(v)) return v.map((x) => mapJson(x, m));
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [m.key ? m.key(k) : k, mapJson(x, m)]));
+  }
+  if (typeof v === 'number' && m.num) return m.num(v);
+  if (typeof v === 'string' && m.str) return m.str(v);
+  return v;
+}
+
+/** Move values under time-like keys by `deltaMs` (seconds stay seconds, ms stay ms, strings stay strings). */
+function shiftTimes(v: unknown, deltaMs: number): unknown {
+  if (Array.isArray(v)) return v.map((x) => shiftTimes(x, deltaMs));
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(
+    Object.entries(v).map(([k, x]) => {
+      if (!TIME_KEYS.test(k)) return [k, shiftTimes(x, deltaMs)];
+      const n = typeof x === 'string' && /^\d+$/.test(x) ? Number(x) : x;
+      if (typeof n === 'number' && n > 1e8) {
+        const shifted = n > 1e12 ? n + deltaMs : n + Math.round(deltaMs / 1000);
+        return [k, typeof x === 'string' ? String(shifted) : shifted];
+      }
+      if (typeof x === 'string' && /^\d{4}-\d{2}-\d{2}/.test(x) && !Number.isNaN(Date.parse(x))) return [k, new Date(Date.parse(x) + deltaMs).toISOString()];
+      return [k, x];
+    }),
+  );
+}

@@ -1,0 +1,166 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ProviderSpec } from '../../shared/engine/adapter';
+import { SeededRandom } from '../../shared/engine/ports';
+import type { FixtureCase } from '../../shared/catalog/testing/cases';
+import { corruptBody, Fault, refreshTimes, type FaultInput } from './faults';
+import { loadCases, match, routesFor, type Route } from './routes';
+
+export interface SimulatorOptions {
+  readonly providers: readonly ProviderSpec[];
+  /** Recorded cases per provider id; default: every provider folder's fixtures.ts. */
+  readonly cases?: ReadonlyMap<string, readonly FixtureCase[]>;
+  /** Port on 127.0.0.1; default 0 (any free port). */
+  readonly port?: number;
+  /** Seed for the fault-rate dice. */
+  readonly seed?: number;
+  /** Symbol ids for building the recorded requests; default: the catalog's symbol map. */
+  readonly symbolId?: (provider: string, symbol: string) => string | undefined;
+}
+
+export interface Simulator {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  /** Base URL for one provider: `<url>/<id>`. */
+  baseUrl(id: string): string;
+  /** CM_BASE_URLS value pointing every provider here. */
+  readonly baseUrls: Record<string, string>;
+  setFault(provider: string, fault: FaultInput): void;
+  clearFaults(provider?: string): void;
+  /** Requests received per provider id since the last reset. */
+  requests(provider?: string): number;
+  resetCounts(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The loopback upstream simulator: answers as every catalog provider from its recorded
+ * fixtures, with faults injectable per provider at run time (in-process, or over HTTP at
+ * `/_sim/faults` for other processes).
+ */
+export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
+  const cases = options.cases ?? (await loadCases());
+  const routes = new Map<string, Route[]>();
+  for (const p of options.providers) routes.set(p.id, routesFor(p, cases.get(p.id) ?? [], options.symbolId));
+  const faults = new Map<string, Fault>();
+  const counts = new Map<string, number>();
+  const dice = new SeededRandom(options.seed ?? 7);
+  const sockets = new Set<Socket>();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://sim');
+    const body = await readBody(req);
+    if (url.pathname.startsWith('/_sim/')) return control(req.method ?? 'GET', url.pathname, body, res);
+
+    const [, id = '', ...rest] = url.pathname.split('/');
+    const providerRoutes = routes.get(id);
+    if (!providerRoutes) return send(res, 404, { error: `no simulated provider '${id}'` });
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+
+    const fault = faults.get(id) ?? faults.get('*');
+    const active = fault && dice.next() < fault.rate ? fault : undefined;
+    if (active?.kind === 'refused') return req.socket.destroy();
+    if (active?.kind === 'timeout') return; // hold the socket until the client gives up
+    if (active?.kind === 'rate_limit') {
+      return send(res, 429, { error: 'Too Many Requests' }, { 'retry-after': String(active.retryAfterS) });
+    }
+    if (active?.kind === 'server_error') return send(res, 503, { error: 'Service Unavailable' });
+
+    const route = match(providerRoutes, req.method ?? 'GET', `/${rest.join('/')}`, url.searchParams, body);
+    if (!route) return send(res, 404, { error: `no recording for ${req.method} /${rest.join('/')}` });
+    const live = route.status === 200 ? refreshTimes(route.body, Date.now()) : route.body;
+    const corrupted = active ? corruptBody(active.kind, live) : undefined;
+    const text = corrupted ?? live;
+    const type = active?.kind === 'html' ? 'text/html' : route.contentType;
+    if (active?.kind === 'slow') return trickle(res, route.status, text, type, active.delayMs);
+    res.writeHead(route.status, { 'content-type': type, 'access-control-allow-origin': '*' });
+    res.end(text);
+  };
+
+  const control = (method: string, path: string, body: string, res: ServerResponse) => {
+    if (path === '/_sim/faults' && method === 'POST') {
+      let input: unknown;
+      try {
+        input = JSON.parse(body);
+      } catch {
+        return send(res, 400, { error: 'body must be JSON {provider, kind, rate?, retryAfterS?, delayMs?}' });
+      }
+      const provider = input && typeof input === 'object' && 'provider' in input ? input.provider : undefined;
+      const parsed = Fault.safeParse(input);
+      if (typeof provider !== 'string' || !parsed.success) return send(res, 400, { error: 'expected {provider, kind, rate?, retryAfterS?, delayMs?}' });
+      faults.set(provider, parsed.data);
+      return send(res, 200, { ok: true });
+    }
+    if (path === '/_sim/faults' && method === 'DELETE') {
+      faults.clear();
+      return send(res, 200, { ok: true });
+    }
+    if (path === '/_sim/stats') return send(res, 200, { requests: Object.fromEntries(counts), faults: Object.fromEntries(faults) });
+    if (path === '/_sim/reset' && method === 'POST') {
+      counts.clear();
+      return send(res, 200, { ok: true });
+    }
+    return send(res, 404, { error: 'unknown control path' });
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, { error: 'simulator error' });
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+
+  return {
+    url,
+    baseUrl: (id) => `${url}/${id}`,
+    baseUrls: Object.fromEntries(options.providers.map((p) => [p.id, `${url}/${p.id}`])),
+    setFault: (provider, fault) => faults.set(provider, Fault.parse(fault)),
+    clearFaults: (provider) => (provider ? faults.delete(provider) : faults.clear()),
+    requests: (provider) => (provider ? (counts.get(provider) ?? 0) : [...counts.values()].reduce((a, b) => a + b, 0)),
+    resetCounts: () => counts.clear(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= 1_000_000) chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(''));
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function trickle(res: ServerResponse, status: number, text: string, type: string, totalMs: number): void {
+  res.writeHead(status, { 'content-type': type, 'access-control-allow-origin': '*' });
+  const parts = 4;
+  const size = Math.ceil(text.length / parts);
+  let i = 0;
+  const step = () => {
+    if (res.destroyed) return;
+    res.write(text.slice(i * size, (i + 1) * size));
+    if (++i < parts) setTimeout(step, totalMs / parts);
+    else res.end();
+  };
+  step();
+}
