@@ -3,6 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 /** The proxy under test serves the built app; a port of its own so a running `npm start` is untouched. */
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${PORT}`;
+/** The upstream simulator every provider points at (tests/e2e/prices.spec.ts reads the same variable). */
+const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4174);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -39,10 +41,12 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		// start.ts rebuilds the app first when build/ is missing or older than its sources.
-		command: 'npx tsx proxy/start.ts',
+		// `npm run demo`: the upstream simulator, then the proxy (proxy/start.ts rebuilds the app first
+		// when build/ is missing or older than its sources) with every provider pointed at the simulator,
+		// so no test needs the internet.
+		command: 'npx tsx tests/sim/demo.ts',
 		url: `${baseURL}/health`,
-		env: { PORT: String(PORT), HOST: '127.0.0.1' },
+		env: { PORT: String(PORT), HOST: '127.0.0.1', SIM_PORT: String(SIM_PORT) },
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000,
 		stdout: 'pipe',

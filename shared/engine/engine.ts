@@ -12,6 +12,7 @@ import { Pool, PoolConfig, type PoolConfigInput, type View } from './pool';
 import type { HttpResponse, Ports } from './ports';
 import { buildHttpRequest } from './request';
 import { ProviderRuntime } from './runtime';
+import { AttemptAbort, TIMED_OUT, Timeouts } from './timeouts';
 import type { Member, Strategy } from './strategies';
 
 export interface EngineOptions {
@@ -59,6 +60,8 @@ const DEFAULT_ATTEMPT_MS = 4_000;
 const MIN_ATTEMPT_MS = 50;
 const HISTORY_LIMIT = 500;
 const LIVE = { checkFreshness: true } as const;
+/** Abort reason when a hedge's winner (or the caller) cancels an attempt. */
+const ABORTED = Symbol('aborted');
 
 type Attempted<T> = { ok: true; value: T; source: string; latencyMs: number; at: number } | { ok: false; record: AttemptRecord };
 
@@ -76,6 +79,7 @@ export class Engine {
   readonly #lastSource = new Map<string, string>();
   readonly #history: RotationRecord[] = [];
   readonly #ttls: Record<Capability, number>;
+  readonly #timeouts: Timeouts;
   readonly #dirty = new Set<string>();
   #persistTimer: ReturnType<Ports['clock']['setTimeout']> | undefined;
   #usageWindowStart: number;
@@ -104,6 +108,7 @@ export class Engine {
     this.cache = new ResponseCache(options.cache);
     this.#ttls = { ...DEFAULT_TTL_MS, ...options.ttls };
     this.#usageWindowStart = options.ports.clock.now();
+    this.#timeouts = new Timeouts(options.ports.clock);
     for (const p of options.providers) this.#addRuntime(p, quotas[p.id], breakers[p.id]);
     for (const p of options.pools ?? []) this.upsertPool(p);
   }
@@ -199,54 +204,50 @@ export class Engine {
     const rt = this.#runtimes.get(member.id) as ProviderRuntime;
     const adapter = rt.spec.capabilities[capability];
     const endpoint = rt.endpoints.get(capability);
-    const skip = (outcome: AttemptRecord['outcome'], message: string): Attempted<never> => ({ ok: false, record: { provider: member.id, outcome, message, latencyMs: 0 } });
-    if (!adapter || !endpoint) return skip('unsupported', `does not offer ${capability}`);
+    if (!adapter || !endpoint) return skipped(member.id, 'unsupported', `does not offer ${capability}`);
 
-    const ctx: AdapterContext = { now: clock.now(), symbolId: (s) => this.#opts.symbolId?.(member.id, s) };
+    const ctx: AdapterContext = { now: clock.now(), symbolId: rt.symbolId };
     const spec = adapter.request(params, ctx);
-    if (typeof spec === 'string') return skip('unsupported', spec);
+    if (typeof spec === 'string') return skipped(member.id, 'unsupported', spec);
     const weight = spec.weight ?? 1;
 
     let { key, label, wait } = rt.pickKey(weight);
     if (wait > 0) {
       if (clock.now() + wait + MIN_ATTEMPT_MS > deadline) {
         rt.refreshCool(clock.now());
-        return skip('limit_wait', `rate limit: next slot in ${Math.ceil(wait)} ms`);
+        return skipped(member.id, 'limit_wait', `rate limit: next slot in ${Math.ceil(wait)} ms`);
       }
       await this.#sleep(wait);
       ({ key, label, wait } = rt.pickKey(weight));
-      if (wait > 0) return skip('limit_wait', `rate limit: next slot in ${Math.ceil(wait)} ms`);
+      if (wait > 0) return skipped(member.id, 'limit_wait', `rate limit: next slot in ${Math.ceil(wait)} ms`);
     }
-    if (!rt.breaker.tryAcquire()) return skip('breaker_open', 'provider breaker open');
+    if (!rt.breaker.tryAcquire()) return skipped(member.id, 'breaker_open', 'provider breaker open');
     if (!endpoint.tryAcquire()) {
       rt.breaker.onNeutral();
-      return skip('breaker_open', `${capability} breaker open`);
+      return skipped(member.id, 'breaker_open', `${capability} breaker open`);
     }
 
     rt.limiter.take(label, weight);
     rt.live.inflight++;
     rt.live.used++;
     const start = clock.now();
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = clock.setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, Math.min(this.#opts.attemptTimeoutMs ?? DEFAULT_ATTEMPT_MS, deadline - start));
-    const onAbort = () => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const abort = new AttemptAbort();
+    const timeout = this.#timeouts.schedule(Math.min(this.#opts.attemptTimeoutMs ?? DEFAULT_ATTEMPT_MS, deadline - start), abort);
+    const onAbort = signal ? () => abort.abort(ABORTED) : undefined;
+    if (signal && onAbort) signal.addEventListener('abort', onAbort, { once: true });
 
     let response: HttpResponse | undefined;
     let kind: FailureKind | 'aborted' | undefined;
     let message = '';
     try {
-      response = await transport.fetch(buildHttpRequest(rt.spec, spec, key || undefined), controller.signal);
+      response = await abort.guard(transport.fetch(buildHttpRequest(rt.spec, spec, key || undefined), abort));
     } catch (e) {
+      const timedOut = abort.reason === TIMED_OUT;
       kind = timedOut ? 'timeout' : signal?.aborted ? 'aborted' : 'network';
       message = timedOut ? 'no answer in time' : redact(errorText(e), key);
     } finally {
-      clock.clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      this.#timeouts.cancel(timeout);
+      if (signal && onAbort) signal.removeEventListener('abort', onAbort);
       rt.live.inflight--;
     }
     const at = clock.now();
@@ -254,7 +255,7 @@ export class Engine {
 
     if (response) {
       rt.limiter.learn(label, response.headers);
-      const r = interpret(rt.spec, adapter, response, params, { ...ctx, now: at }, LIVE);
+      const r = interpret(rt.spec, adapter, response, params, { now: at, symbolId: rt.symbolId }, LIVE);
       if (r.ok) {
         rt.settle(endpoint, 'ok', latencyMs);
         this.#record(rt, capability, true, undefined, latencyMs, at);
@@ -404,6 +405,8 @@ export class Engine {
     const current = view.find(from);
     const next = view.pick(this.#ports.clock.now(), current ? [current] : []);
     const record: RotationRecord = { pool: poolId, capability, from, to: next?.id ?? from, reason: 'manual', at: this.#ports.clock.now() };
+    // The rotation is recorded here; the next answer from `to` is not a second one.
+    this.#lastSource.set(`${poolId}:${capability}`, record.to);
     this.#recordRotation(record);
     return record;
   }
@@ -426,6 +429,7 @@ export class Engine {
       random: this.#ports.random,
       breaker: this.#opts.breaker ?? {},
       keys: spec.auth.kind === 'none' ? [] : this.#ports.secrets.keys(spec.auth.env),
+      symbolId: (symbol) => this.#opts.symbolId?.(spec.id, symbol),
       onTransition: (id, t) => {
         const provider = id.split(':')[0] as string;
         this.events.emit('breaker', { ...t, provider: id });
@@ -518,6 +522,11 @@ export class Engine {
     return new Promise((resolve) => this.#ports.clock.setTimeout(resolve, ms));
   }
 }
+
+const skipped = (provider: string, outcome: AttemptRecord['outcome'], message: string): Attempted<never> => ({
+  ok: false,
+  record: { provider, outcome, message, latencyMs: 0 },
+});
 
 function errorText(e: unknown): string {
   if (e instanceof Error) {

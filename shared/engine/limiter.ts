@@ -1,6 +1,6 @@
 import type { LimitSpec } from './adapter';
 import type { Clock } from './ports';
-import { readRateHeaders } from './rate-headers';
+import { readRateHeaders, hasRateHeaders } from './rate-headers';
 import { slidingWindow, type UnitWindow } from './sliding-window';
 
 /**
@@ -117,6 +117,8 @@ export class RateLimiter {
   }
 
   learn(key: string, headers: Readonly<Record<string, string>>): void {
+    // Most answers carry no rate headers: skip the parsing on the hot path.
+    if (!hasRateHeaders(headers)) return;
     const now = this.#clock.now();
     const { retryUntil, budgets } = readRateHeaders(headers, now);
     if (retryUntil !== undefined) this.coolUntil(key, retryUntil);

@@ -35,6 +35,12 @@ const UNITS = {
 
 const PREFIXES = ['x-ratelimit-', 'ratelimit-', 'x-rate-limit-'] as const;
 
+/** Whether any header could carry rate-limit information (a cheap scan of the names). */
+export function hasRateHeaders(headers: Readonly<Record<string, string>>): boolean {
+  for (const k in headers) if (k === 'retry-after' || k.includes('ratelimit') || k.includes('rate-limit')) return true;
+  return false;
+}
+
 function header(headers: Readonly<Record<string, string>>, name: string): string | undefined {
   for (const p of PREFIXES) {
     const v = headers[p + name];

@@ -20,6 +20,8 @@ export interface RuntimeDeps {
   random: Random;
   breaker: Partial<BreakerOptions>;
   keys: readonly string[];
+  /** Canonical symbol -> this provider's coin id. */
+  symbolId: (symbol: string) => string | undefined;
   onTransition: (provider: string, t: BreakerTransition) => void;
   breakerSnapshots?: Readonly<Record<string, BreakerSnapshot>>;
   quota?: LimiterSnapshot;
@@ -34,6 +36,7 @@ export class ProviderRuntime implements MemberRuntime {
   readonly live: Live;
   /** Keys to rotate through; `['']` for a keyless call. Empty when a required key is missing. */
   readonly keys: readonly string[];
+  readonly symbolId: (symbol: string) => string | undefined;
 
   constructor(
     readonly spec: ProviderSpec,
@@ -52,6 +55,7 @@ export class ProviderRuntime implements MemberRuntime {
     const auth = spec.auth;
     this.keys = auth.kind === 'none' ? [''] : deps.keys.length > 0 ? deps.keys : auth.optional ? [''] : [];
     this.live = { breaker: this.breaker, coolUntil: 0, inflight: 0, used: 0, latency: 0 };
+    this.symbolId = deps.symbolId;
   }
 
   get tier() {

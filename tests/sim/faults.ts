@@ -31,6 +31,10 @@ export type Fault = z.infer<typeof Fault>;
 export type FaultInput = z.input<typeof Fault>;
 
 const YEAR_MS = 365 * 24 * 3600_000;
+/** An integer inside an array that looks like an epoch time (2008–2036, in s or ms): positional times. */
+const isPositionalTime = (x: unknown): x is number =>
+  typeof x === 'number' && Number.isInteger(x) && ((x >= 1.2e9 && x <= 2.1e9) || (x >= 1.2e12 && x <= 2.1e12));
+
 const TIME_KEYS = /^(ts|t|time|timestamp|updated_at|last_updated|last_updated_at|closeTime|openTime|published_at|publishedAt|LASTUPDATE|created_utc)$/;
 
 /** Apply a body-level fault to a JSON text; returns the new body (or undefined for non-body faults). */
@@ -85,11 +89,19 @@ export function refreshTimes(body: string, now: number): string {
 function newestTime(v: unknown): number | undefined {
   let best: number | undefined;
   const visit = (x: unknown, key: string | undefined) => {
-    if (Array.isArray(x)) return x.forEach((y) => visit(y, undefined));
+    if (Array.isArray(x)) {
+      return x.forEach((y) => {
+        if (isPositionalTime(y)) consider(y > 1e12 ? y : y * 1000);
+        else visit(y, undefined);
+      });
+    }
     if (x !== null && typeof x === 'object') return Object.entries(x).forEach(([k, y]) => visit(y, k));
     if (key === undefined || !TIME_KEYS.test(key)) return;
     const ms = toMs(x);
-    if (ms !== undefined && (best === undefined || ms > best)) best = ms;
+    if (ms !== undefined) consider(ms);
+  };
+  const consider = (ms: number) => {
+    if (best === undefined || ms > best) best = ms;
   };
   visit(v, undefined);
   return best;
@@ -104,6 +116,8 @@ function toMs(x: unknown): number | undefined {
   }
   return undefined;
 }
+
+const shiftNumber = (n: number, deltaMs: number): number => (n > 1e12 ? n + deltaMs : n + Math.round(deltaMs / 1000));
 
 interface Mappers {
   key?: (k: string) => string;
@@ -123,14 +137,14 @@ function mapJson(v: unknown, m: Mappers): unknown {
 
 /** Move values under time-like keys by `deltaMs` (seconds stay seconds, ms stay ms, strings stay strings). */
 function shiftTimes(v: unknown, deltaMs: number): unknown {
-  if (Array.isArray(v)) return v.map((x) => shiftTimes(x, deltaMs));
+  if (Array.isArray(v)) return v.map((x) => (isPositionalTime(x) ? shiftNumber(x, deltaMs) : shiftTimes(x, deltaMs)));
   if (v === null || typeof v !== 'object') return v;
   return Object.fromEntries(
     Object.entries(v).map(([k, x]) => {
       if (!TIME_KEYS.test(k)) return [k, shiftTimes(x, deltaMs)];
       const n = typeof x === 'string' && /^\d+$/.test(x) ? Number(x) : x;
       if (typeof n === 'number' && n > 1e8) {
-        const shifted = n > 1e12 ? n + deltaMs : n + Math.round(deltaMs / 1000);
+        const shifted = shiftNumber(n, deltaMs);
         return [k, typeof x === 'string' ? String(shifted) : shifted];
       }
       if (typeof x === 'string' && /^\d{4}-\d{2}-\d{2}/.test(x) && !Number.isNaN(Date.parse(x))) return [k, new Date(Date.parse(x) + deltaMs).toISOString()];

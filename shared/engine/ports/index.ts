@@ -33,9 +33,18 @@ export interface HttpResponse {
   readonly body: string;
 }
 
+/**
+ * An attempt's cancellation. The signal is created only when a transport asks for it (creating
+ * an AbortSignal costs more than the rest of an attempt's bookkeeping); the engine enforces its
+ * timeouts itself, so a transport that ignores the signal is still cut off in time.
+ */
+export interface Abortable {
+  readonly signal: AbortSignal;
+}
+
 export interface Transport {
   /** Rejects on network failure or abort; resolves with any HTTP status. */
-  fetch(request: HttpRequest, signal: AbortSignal): Promise<HttpResponse>;
+  fetch(request: HttpRequest, abort: Abortable): Promise<HttpResponse>;
 }
 
 /** Persistence for small JSON values (quotas, breaker state, stats). */

@@ -32,7 +32,7 @@ export const systemRandom: Random = { next: () => Math.random() };
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export const fetchTransport: Transport = {
-  async fetch(request, signal): Promise<HttpResponse> {
+  async fetch(request, { signal }): Promise<HttpResponse> {
     const res = await fetch(request.url, {
       method: request.method,
       headers: request.headers,

@@ -1,0 +1,10 @@
+/**
+ * `npm run bench`: one JSON object per line, `{"name","value","unit"}` plus `"baseline"` and
+ * `"ratio"` (value / baseline) where a baseline is measured in the same run.
+ */
+import { benchSelect } from './select';
+import { benchRouter } from './router';
+
+const print = (l: object) => process.stdout.write(`${JSON.stringify(l)}\n`);
+for (const l of benchSelect()) print(l);
+for (const l of await benchRouter()) print(l);

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allProviders } from '../../shared/catalog/registry';
+import { SymbolMap } from '../../shared/catalog/symbols';
+import { Engine, fetchTransport, MemoryStore, systemClock, systemRandom } from '../../shared/engine';
+import { loadCases } from './routes';
+import { startSimulator, type Simulator } from './server';
+
+const symbols = new SymbolMap();
+let sim: Simulator;
+let cases: Awaited<ReturnType<typeof loadCases>>;
+
+beforeAll(async () => {
+  cases = await loadCases();
+  sim = await startSimulator({ providers: allProviders(), cases });
+});
+afterAll(() => sim.close());
+
+describe('the upstream simulator', () => {
+  it('answers as every catalog provider: each recorded success comes back through the engine', async () => {
+    let answered = 0;
+    for (const provider of allProviders()) {
+      // One provider per engine, so the answer can only come from it; a dummy key for keyed ones.
+      const engine = new Engine({
+        providers: [{ ...provider, baseUrl: sim.baseUrl(provider.id), limits: {} }],
+        ports: { clock: systemClock, random: systemRandom, transport: fetchTransport, store: new MemoryStore(), secrets: { keys: () => ['sim-key'] } },
+        symbolId: (p, s) => symbols.resolve(p, s),
+      });
+      for (const c of cases.get(provider.id) ?? []) {
+        if (c.fails) continue;
+        const answer = await engine.get(c.capability, (c.params ?? {}) as never, { fresh: true });
+        expect(answer.ok ? answer.source : answer.message, `${provider.id} ${c.fixture}`).toBe(provider.id);
+        answered++;
+      }
+    }
+    expect(answered).toBeGreaterThan(40);
+  });
+
+  it('counts requests per provider and injects faults over HTTP at run time', async () => {
+    sim.resetCounts();
+    const bad = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', body: '{"provider":"coingecko","kind":"nope"}' });
+    expect(bad.status).toBe(400);
+    const set = await fetch(`${sim.url}/_sim/faults`, { method: 'POST', body: '{"provider":"coingecko","kind":"server_error"}' });
+    expect(set.status).toBe(200);
+    const hit = await fetch(`${sim.baseUrl('coingecko')}/global`);
+    expect(hit.status).toBe(503);
+    await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE' });
+    const ok = await fetch(`${sim.baseUrl('coingecko')}/global`);
+    expect(ok.status).toBe(200);
+    expect(sim.requests('coingecko')).toBe(2);
+  });
+
+  it('answers 404 for an unknown provider or path', async () => {
+    expect((await fetch(`${sim.url}/nope/x`)).status).toBe(404);
+    expect((await fetch(`${sim.baseUrl('coingecko')}/no/such/path`)).status).toBe(404);
+  });
+});
