@@ -59,6 +59,8 @@ const DEFAULT_ATTEMPT_MS = 4_000;
 /** An attempt is not started with less than this left before the deadline. */
 const MIN_ATTEMPT_MS = 50;
 const HISTORY_LIMIT = 500;
+/** Distinct request shapes whose validated params are remembered. */
+const PREPARED_LIMIT = 1_000;
 const LIVE = { checkFreshness: true } as const;
 /** Abort reason when a hedge's winner (or the caller) cancels an attempt. */
 const ABORTED = Symbol('aborted');
@@ -80,6 +82,7 @@ export class Engine {
   readonly #history: RotationRecord[] = [];
   readonly #ttls: Record<Capability, number>;
   readonly #timeouts: Timeouts;
+  readonly #prepared = new Map<string, { params: unknown; key: string }>();
   readonly #dirty = new Set<string>();
   #persistTimer: ReturnType<Ports['clock']['setTimeout']> | undefined;
   #usageWindowStart: number;
@@ -116,32 +119,72 @@ export class Engine {
   // ---- requests ----
 
   /** Answer a capability through the pool: cache, in-flight join, candidates by tier then strategy, stale-if-error. */
-  async get<C extends Capability>(capability: C, params: ParamsInput<C>, options: GetOptions = {}): Promise<Outcome<ResultOf<C>>> {
-    const parsed = CAPABILITIES[capability].params.safeParse(params);
-    if (!parsed.success) return { ok: false, code: 'bad_params', message: summarizeIssues(parsed.error.issues), attempts: [] };
-    const p = parsed.data as ParamsOf<C>;
-    const key = `${capability}:${JSON.stringify(p)}`;
+  get<C extends Capability>(capability: C, params: ParamsInput<C>, options: GetOptions = {}): Promise<Outcome<ResultOf<C>>> {
+    const prepared = this.#prepare(capability, params);
+    if (typeof prepared === 'string') return Promise.resolve({ ok: false, code: 'bad_params', message: prepared, attempts: [] });
+    const p = prepared.params as ParamsOf<C>;
+    const key = prepared.key;
     const now = this.#ports.clock.now();
 
     if (!options.fresh) {
       const hit = this.cache.lookup<ResultOf<C>>(key, now);
       if (hit.state === 'fresh' || hit.state === 'revalidate') {
         if (hit.state === 'revalidate' && !this.#inflight.has(key)) void this.#fetch(capability, p, key, options);
-        return { ok: true, data: hit.entry.value, source: hit.entry.source, attempts: [], latencyMs: 0, cached: true, stale: false, ts: hit.entry.at };
+        return Promise.resolve({ ok: true, data: hit.entry.value, source: hit.entry.source, attempts: [], latencyMs: 0, cached: true, stale: false, ts: hit.entry.at });
       }
     }
     return this.#fetch(capability, p, key, options);
   }
 
+  /**
+   * Validated params and the cache key, memoised by the input's JSON: callers repeat the same
+   * few requests, and a zod parse costs more than the rest of a cache hit. Bounded.
+   */
+  #prepare(capability: Capability, input: unknown): { params: unknown; key: string } | string {
+    let memoKey: string | undefined;
+    try {
+      memoKey = `${capability}:${JSON.stringify(input)}`;
+    } catch {
+      memoKey = undefined;
+    }
+    const hit = memoKey === undefined ? undefined : this.#prepared.get(memoKey);
+    if (hit) return hit;
+    const parsed = CAPABILITIES[capability].params.safeParse(input);
+    if (!parsed.success) return summarizeIssues(parsed.error.issues);
+    const prepared = { params: parsed.data, key: `${capability}:${JSON.stringify(parsed.data)}` };
+    if (memoKey !== undefined) {
+      if (this.#prepared.size >= PREPARED_LIMIT) this.#prepared.clear();
+      this.#prepared.set(memoKey, prepared);
+    }
+    return prepared;
+  }
+
   #fetch<C extends Capability>(capability: C, params: ParamsOf<C>, key: string, options: GetOptions): Promise<Outcome<ResultOf<C>>> {
     const joined = this.#inflight.get(key) as Promise<Outcome<ResultOf<C>>> | undefined;
     if (joined) return joined;
-    const run = this.#route(capability, params, key, options).finally(() => this.#inflight.delete(key));
-    this.#inflight.set(key, run);
+    // #route removes its own entry when it settles; one that settles synchronously is never added.
+    const slot = { settled: false };
+    const run = this.#route(capability, params, key, options, slot);
+    if (!slot.settled) this.#inflight.set(key, run);
     return run;
   }
 
-  async #route<C extends Capability>(capability: C, params: ParamsOf<C>, key: string, options: GetOptions): Promise<Outcome<ResultOf<C>>> {
+  async #route<C extends Capability>(
+    capability: C,
+    params: ParamsOf<C>,
+    key: string,
+    options: GetOptions,
+    slot: { settled: boolean },
+  ): Promise<Outcome<ResultOf<C>>> {
+    try {
+      return await this.#routeOnce(capability, params, key, options);
+    } finally {
+      slot.settled = true;
+      this.#inflight.delete(key);
+    }
+  }
+
+  async #routeOnce<C extends Capability>(capability: C, params: ParamsOf<C>, key: string, options: GetOptions): Promise<Outcome<ResultOf<C>>> {
     const { clock } = this.#ports;
     const started = clock.now();
     const deadline = started + (options.deadlineMs ?? this.#opts.deadlineMs ?? DEFAULT_DEADLINE_MS);
@@ -153,8 +196,8 @@ export class Engine {
     const tried: Member[] = [];
     const attempts: AttemptRecord[] = [];
     let real = 0;
-    while (real < pool.config.maxAlternatives && deadline - clock.now() > MIN_ATTEMPT_MS) {
-      const member = view.pick(clock.now(), tried);
+    for (let now = started; real < pool.config.maxAlternatives && deadline - now > MIN_ATTEMPT_MS; now = clock.now()) {
+      const member = view.pick(now, tried);
       if (!member) break;
       tried.push(member);
       const result = await (pool.config.hedge ? this.#hedged(capability, params, member, view, tried, deadline, attempts) : this.#attempt(capability, params, member, deadline));

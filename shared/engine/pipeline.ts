@@ -103,26 +103,28 @@ export function summarizeIssues(issues: readonly Issue[]): string {
   return issues.length > 3 ? `${first.join('; ')}; +${issues.length - 3} more` : first.join('; ');
 }
 
-const TIME_FIELDS = new Set(['ts', 't', 'publishedAt']);
+const TIME_FIELDS = ['ts', 't', 'publishedAt'] as const;
 
 /** Checks the schema cannot express: no timestamp far in the future. Returns a reason or undefined. */
 export function sanity(value: unknown, now: number): string | undefined {
-  const limit = now + FUTURE_TOLERANCE_MS;
-  const visit = (v: unknown, depth: number): string | undefined => {
-    if (depth > 3 || v === null || typeof v !== 'object') return undefined;
-    if (Array.isArray(v)) {
-      for (const item of v) {
-        const r = visit(item, depth + 1);
-        if (r) return r;
-      }
-      return undefined;
-    }
-    for (const [k, x] of Object.entries(v)) {
-      if (TIME_FIELDS.has(k) && typeof x === 'number' && x > limit) return `${k} is in the future (${new Date(x).toISOString()})`;
+  return futureTime(value, now + FUTURE_TOLERANCE_MS, 0);
+}
+
+function futureTime(v: unknown, limit: number, depth: number): string | undefined {
+  if (depth > 3 || v === null || typeof v !== 'object') return undefined;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const r = futureTime(v[i], limit, depth + 1);
+      if (r) return r;
     }
     return undefined;
-  };
-  return visit(value, 0);
+  }
+  const o = v as Record<string, unknown>;
+  for (const k of TIME_FIELDS) {
+    const x = o[k];
+    if (typeof x === 'number' && x > limit) return `${k} is in the future (${new Date(x).toISOString()})`;
+  }
+  return undefined;
 }
 
 /** The newest `ts` of an answer (top level or its items) older than the capability's max age: a reason. */

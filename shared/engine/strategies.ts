@@ -148,8 +148,13 @@ class LeastUsed implements Selector {
 /** Chance of trying a random member instead of the fastest, so recovered providers get re-measured. */
 export const FASTEST_EXPLORATION = 0.05;
 
+/** How many picks `fastest` reuses its ranking before rescanning latencies (EWMAs move slowly). */
+export const FASTEST_RESCAN_EVERY = 64;
+
 class Fastest implements Selector {
   readonly strategy = 'fastest';
+  #best = -1;
+  #picksSinceScan = FASTEST_RESCAN_EVERY;
   constructor(
     private readonly members: readonly Member[],
     private readonly random: Random,
@@ -166,6 +171,9 @@ class Fastest implements Selector {
       }
       return -1;
     }
+    // The cached fastest serves while it is usable; a full scan runs every FASTEST_RESCAN_EVERY picks
+    // or when the cached one is blocked or already tried.
+    if (++this.#picksSinceScan < FASTEST_RESCAN_EVERY && this.#best >= 0 && ok(ms, this.#best, now, tried)) return this.#best;
     let best = -1;
     let bestLatency = Infinity;
     for (let i = 0; i < n; i++) {
@@ -175,6 +183,10 @@ class Fastest implements Selector {
         best = i;
         bestLatency = l;
       }
+    }
+    if (tried.length === 0) {
+      this.#best = best;
+      this.#picksSinceScan = 0;
     }
     return best;
   }
@@ -194,8 +206,10 @@ class PowerOfTwo implements Selector {
   pick(now: number, tried: Tried): number {
     const n = this.members.length;
     if (n === 0) return -1;
-    const a = Math.floor(this.random.next() * n);
-    let b = Math.floor(this.random.next() * (n - 1));
+    // One draw gives both distinct indices: r in [0, n·(n-1)) splits into a and b.
+    const r = Math.floor(this.random.next() * n * (n - 1 || 1));
+    const a = Math.floor(r / (n - 1 || 1));
+    let b = r % (n - 1 || 1);
     if (b >= a) b++;
     const okA = ok(this.members, a, now, tried);
     const okB = n > 1 && ok(this.members, b, now, tried);

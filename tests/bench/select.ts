@@ -1,6 +1,6 @@
 import { TIERS, type Tier } from '../../shared/engine/adapter';
 import { Pool, PoolConfig } from '../../shared/engine/pool';
-import { SeededRandom } from '../../shared/engine/ports';
+import { SeededRandom, systemRandom, type Random } from '../../shared/engine/ports';
 import { STRATEGIES, type Live, type Strategy } from '../../shared/engine/strategies';
 import { line, opsPerSecond, type BenchLine } from './harness';
 
@@ -29,7 +29,7 @@ function members(n: number, random: SeededRandom): Candidate[] {
  * What the older Python system did on every request: filter the available providers, then sort
  * them by the strategy's key (or draw from the filtered list), and take the first.
  */
-function baseline(strategy: Strategy, list: Candidate[], random: SeededRandom): () => string | undefined {
+function baseline(strategy: Strategy, list: Candidate[], random: Random): () => string | undefined {
   let clock = 0;
   return () => {
     const now = ++clock;
@@ -74,8 +74,10 @@ export function benchSelect(sizes: readonly number[] = [5, 20, 137]): BenchLine[
   const out: BenchLine[] = [];
   for (const n of sizes) {
     for (const strategy of STRATEGIES) {
-      const random = new SeededRandom(n);
-      const list = members(n, random);
+      // The engine's random port as the product wires it (Math.random); the member data itself is seeded.
+      const random = systemRandom;
+      const seeded = new SeededRandom(n);
+      const list = members(n, seeded);
       const byId = new Map(list.map((m) => [m.id, m]));
       const config = PoolConfig.parse({ id: 'bench', name: 'Bench', strategy, members: list.map((m) => ({ provider: m.id, priority: m.priority, weight: m.weight })) });
       const pool = new Pool(
