@@ -1,4 +1,5 @@
 import { parseBaseUrlOverrides, withBaseUrls } from '../shared/catalog/config';
+import { seedPools } from '../shared/catalog/pools';
 import { allProviders } from '../shared/catalog/registry';
 import { SymbolMap } from '../shared/catalog/symbols';
 import { Engine, envSecrets, fetchTransport, MemoryStore, systemClock, systemRandom, type Store, type Transport } from '../shared/engine';
@@ -16,6 +17,7 @@ export function createProxyEngine({ env, store = new MemoryStore(), transport = 
 	const symbols = new SymbolMap();
 	return Engine.create({
 		providers,
+		pools: seedPools(providers),
 		ports: { clock: systemClock, random: systemRandom, transport, store, secrets: envSecrets(env) },
 		symbolId: (provider, symbol) => symbols.resolve(provider, symbol),
 	});
