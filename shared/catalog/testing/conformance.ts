@@ -6,6 +6,7 @@ import type { AdapterContext, CapabilityAdapter, FailureKind, ProviderSpec } fro
 import { interpret } from '../../engine/pipeline';
 import { buildHttpRequest } from '../../engine/request';
 import { SymbolMap } from '../symbols';
+import { BODY_FAULTS, corruptBody } from './corrupt';
 
 /** Recorded upstream responses live here, each with its provenance row in INDEX.md. */
 export const FIXTURES_DIR = new URL('../../../tests/fixtures/upstream/', import.meta.url);
@@ -80,16 +81,21 @@ export function conformance(provider: ProviderSpec, cases: readonly FixtureCase[
       });
     }
 
-    it('fails cleanly, never throws, on hostile bodies', () => {
-      for (const c of cases) {
+    it('fails cleanly, never throws and never passes unvalidated data, on hostile bodies', () => {
+      // Every recording corrupted every way (wrong types, missing fields, HTML, truncated JSON …),
+      // fixed hostile bodies, and one huge array per provider.
+      const huge = `[${Array.from({ length: 50_000 }, (_, i) => `{"id":${i},"price":"x"}`).join(',')}]`;
+      cases.forEach((c, n) => {
         const adapter = adapterOf(provider, c.capability);
         const params = CAPABILITIES[c.capability].params.parse(c.params ?? {}) as ParamsOf<typeof c.capability>;
-        for (const body of HOSTILE_BODIES) {
+        const recorded = readFixture(c.fixture);
+        const bodies = [...HOSTILE_BODIES, ...BODY_FAULTS.map((k) => corruptBody(k, recorded) ?? ''), ...(n === 0 ? [huge, `{"data":${huge},"result":${huge}}`] : [])];
+        for (const body of bodies) {
           const r = interpret(provider, adapter as CapabilityAdapter, { status: 200, headers: {}, body }, params as never, ctxFor(provider));
           if (r.ok) expect(CAPABILITIES[c.capability].result.safeParse(r.value).success).toBe(true);
           else expect(r.message.length).toBeGreaterThan(0);
         }
-      }
+      });
     });
   });
 }
