@@ -8,7 +8,9 @@ import { EventBus } from './events';
 import type { LimiterSnapshot } from './limiter';
 import { interpret, summarizeIssues } from './pipeline';
 import { hedged } from './hedge';
-import { Pool, PoolConfig, type PoolConfigInput, type View } from './pool';
+import type { PoolConfig, PoolConfigInput, View } from './pool';
+import { PoolSet, type RotationRecord } from './pool-set';
+import { Persistence } from './persistence';
 import type { HttpResponse, Ports } from './ports';
 import { buildHttpRequest } from './request';
 import { ProviderRuntime } from './runtime';
@@ -45,20 +47,11 @@ export interface GetOptions {
   readonly fresh?: boolean;
 }
 
-export interface RotationRecord {
-  readonly pool: string;
-  readonly capability: Capability;
-  readonly from: string;
-  readonly to: string;
-  readonly reason: string;
-  readonly at: number;
-}
 
 const DEFAULT_DEADLINE_MS = 8_000;
 const DEFAULT_ATTEMPT_MS = 4_000;
 /** An attempt is not started with less than this left before the deadline. */
 const MIN_ATTEMPT_MS = 50;
-const HISTORY_LIMIT = 500;
 /** Distinct request shapes whose validated params are remembered. */
 const PREPARED_LIMIT = 1_000;
 const LIVE = { checkFreshness: true } as const;
@@ -67,7 +60,6 @@ const ABORTED = Symbol('aborted');
 
 type Attempted<T> = { ok: true; value: T; source: string; latencyMs: number; at: number } | { ok: false; record: AttemptRecord };
 
-export const defaultPoolId = (capability: Capability): string => `default-${capability}`;
 
 export class Engine {
   readonly events = new EventBus();
@@ -75,16 +67,12 @@ export class Engine {
   readonly #ports: Ports;
   readonly #opts: EngineOptions;
   readonly #runtimes = new Map<string, ProviderRuntime>();
-  readonly #pools = new Map<string, Pool>();
-  readonly #strategyPools = new Map<string, Pool>();
+  readonly #pools: PoolSet;
   readonly #inflight = new Map<string, Promise<Outcome<unknown>>>();
-  readonly #lastSource = new Map<string, string>();
-  readonly #history: RotationRecord[] = [];
   readonly #ttls: Record<Capability, number>;
   readonly #timeouts: Timeouts;
   readonly #prepared = new Map<string, { params: unknown; key: string }>();
-  readonly #dirty = new Set<string>();
-  #persistTimer: ReturnType<Ports['clock']['setTimeout']> | undefined;
+  readonly #persistence: Persistence;
   #usageWindowStart: number;
 
   /** Builds an engine and restores persisted quotas and breaker state from the store. */
@@ -112,6 +100,14 @@ export class Engine {
     this.#ttls = { ...DEFAULT_TTL_MS, ...options.ttls };
     this.#usageWindowStart = options.ports.clock.now();
     this.#timeouts = new Timeouts(options.ports.clock);
+    const runtime = (id: string) => this.#runtimes.get(id);
+    this.#persistence = new Persistence(options.ports.store, options.ports.clock, runtime, options.persistDelayMs ?? 1_000);
+    this.#pools = new PoolSet(
+      runtime,
+      (capability) => [...this.#runtimes.values()].filter((rt) => rt.spec.capabilities[capability]).map((rt) => rt.spec.id),
+      options.ports.random,
+      (r) => this.events.emit('rotation', { capability: r.capability, from: r.from, to: r.to, reason: r.reason, at: r.at }),
+    );
     for (const p of options.providers) this.#addRuntime(p, quotas[p.id], breakers[p.id]);
     for (const p of options.pools ?? []) this.upsertPool(p);
   }
@@ -188,7 +184,7 @@ export class Engine {
     const { clock } = this.#ports;
     const started = clock.now();
     const deadline = started + (options.deadlineMs ?? this.#opts.deadlineMs ?? DEFAULT_DEADLINE_MS);
-    const pool = this.#poolFor(capability, options);
+    const pool = this.#pools.for(capability, options.pool, options.strategy);
     if (!pool) return { ok: false, code: 'no_provider', message: `no pool serves ${capability}`, attempts: [] };
     this.#rollUsageWindow(started);
 
@@ -232,12 +228,7 @@ export class Engine {
     attempts.push({ provider: source, outcome: 'ok', latencyMs: result.latencyMs });
     const ttl = ttlFor(capability, params, this.#ttls);
     this.cache.set(key, { value: result.value, source, at, expiresAt: at + ttl, revalidateUntil: at + 2 * ttl });
-    const rotationKey = `${poolId}:${capability}`;
-    const last = this.#lastSource.get(rotationKey);
-    if (last !== source) {
-      this.#lastSource.set(rotationKey, source);
-      if (last !== undefined) this.#recordRotation({ pool: poolId, capability, from: last, to: source, reason: attempts.length > 1 ? 'failover' : 'strategy', at });
-    }
+    this.#pools.answered(poolId, capability, source, attempts.length > 1, at);
     return { ok: true, data: result.value, source, attempts, latencyMs: at - started, cached: false, stale: false, ts: at };
   }
 
@@ -362,7 +353,7 @@ export class Engine {
     const { clock } = this.#ports;
     const started = clock.now();
     const deadline = started + (options.deadlineMs ?? this.#opts.deadlineMs ?? DEFAULT_DEADLINE_MS);
-    const view = this.#defaultPool('price').view('price');
+    const view = this.#pools.default('price').view('price');
     const chosen: Member[] = [];
     for (let m = view.pick(started, chosen); m && chosen.length < (options.k ?? 3); m = view.pick(started, chosen)) chosen.push(m);
     const results = await Promise.all(chosen.map((m) => this.#attempt('price', parsed.data, m, deadline)));
@@ -391,77 +382,30 @@ export class Engine {
     if (this.events.has('request')) {
       this.events.emit('request', kind === undefined ? { capability, provider: rt.spec.id, ok, latencyMs, at } : { capability, provider: rt.spec.id, ok, kind, latencyMs, at });
     }
-    if (rt.limiter.version !== this.#persistedQuotaVersion(rt)) this.#markDirty(`quota:${rt.spec.id}`);
+    this.#persistence.quotaTouched(rt);
   }
 
   // ---- pools ----
 
-  #poolFor(capability: Capability, options: GetOptions): Pool | undefined {
-    const base = options.pool ? this.#pools.get(options.pool) : this.#defaultPool(capability);
-    if (!base || !base.serves(capability)) return undefined;
-    if (!options.strategy || options.strategy === base.config.strategy) return base;
-    const k = `${base.config.id}:${options.strategy}`;
-    let derived = this.#strategyPools.get(k);
-    if (!derived) {
-      derived = new Pool({ ...base.config, strategy: options.strategy }, (id) => this.#runtimes.get(id), this.#ports.random);
-      this.#strategyPools.set(k, derived);
-    }
-    return derived;
-  }
-
-  #defaultPool(capability: Capability): Pool {
-    const id = defaultPoolId(capability);
-    let pool = this.#pools.get(id);
-    if (!pool) {
-      const members = [...this.#runtimes.values()].filter((rt) => rt.spec.capabilities[capability]).map((rt) => ({ provider: rt.spec.id }));
-      pool = new Pool(PoolConfig.parse({ id, name: `Default ${capability}`, capabilities: [capability], members }), (pid) => this.#runtimes.get(pid), this.#ports.random);
-      this.#pools.set(id, pool);
-    }
-    return pool;
-  }
-
   upsertPool(input: PoolConfigInput): PoolConfig {
-    const config = PoolConfig.parse(input);
-    const existing = this.#pools.get(config.id);
-    if (existing) existing.invalidate(config);
-    else this.#pools.set(config.id, new Pool(config, (id) => this.#runtimes.get(id), this.#ports.random));
-    this.#strategyPools.clear();
-    return config;
+    return this.#pools.upsert(input);
   }
 
   removePool(id: string): boolean {
-    this.#strategyPools.clear();
-    return this.#pools.delete(id);
+    return this.#pools.remove(id);
   }
 
   pools(): PoolConfig[] {
-    return [...this.#pools.values()].map((p) => p.config);
+    return this.#pools.list();
   }
 
   /** Manual rotation: the pool's current source for the capability steps back. */
   rotate(poolId: string, capability: Capability): RotationRecord | undefined {
-    const pool = this.#pools.get(poolId);
-    const from = this.#lastSource.get(`${poolId}:${capability}`);
-    if (!pool || !from) return undefined;
-    pool.demote(from);
-    const view = pool.view(capability);
-    const current = view.find(from);
-    const next = view.pick(this.#ports.clock.now(), current ? [current] : []);
-    const record: RotationRecord = { pool: poolId, capability, from, to: next?.id ?? from, reason: 'manual', at: this.#ports.clock.now() };
-    // The rotation is recorded here; the next answer from `to` is not a second one.
-    this.#lastSource.set(`${poolId}:${capability}`, record.to);
-    this.#recordRotation(record);
-    return record;
+    return this.#pools.rotate(poolId, capability, this.#ports.clock.now());
   }
 
   rotationHistory(): readonly RotationRecord[] {
-    return this.#history;
-  }
-
-  #recordRotation(r: RotationRecord): void {
-    this.#history.push(r);
-    if (this.#history.length > HISTORY_LIMIT) this.#history.splice(0, this.#history.length - HISTORY_LIMIT);
-    this.events.emit('rotation', { capability: r.capability, from: r.from, to: r.to, reason: r.reason, at: r.at });
+    return this.#pools.history();
   }
 
   // ---- providers ----
@@ -476,7 +420,7 @@ export class Engine {
       onTransition: (id, t) => {
         const provider = id.split(':')[0] as string;
         this.events.emit('breaker', { ...t, provider: id });
-        this.#markDirty(`breaker:${provider}`);
+        this.#persistence.breakerChanged(provider);
       },
       ...(breakers ? { breakerSnapshots: breakers } : {}),
       ...(quota ? { quota } : {}),
@@ -487,21 +431,13 @@ export class Engine {
   upsertProvider(spec: ProviderSpec): void {
     this.#runtimes.delete(spec.id);
     this.#addRuntime(spec);
-    this.#invalidatePools();
+    this.#pools.providersChanged();
   }
 
   removeProvider(id: string): boolean {
     const had = this.#runtimes.delete(id);
-    this.#invalidatePools();
+    this.#pools.providersChanged();
     return had;
-  }
-
-  #invalidatePools(): void {
-    for (const [id, pool] of this.#pools) {
-      if (id.startsWith('default-')) this.#pools.delete(id);
-      else pool.invalidate();
-    }
-    this.#strategyPools.clear();
   }
 
   runtime(id: string): ProviderRuntime | undefined {
@@ -514,43 +450,14 @@ export class Engine {
 
   // ---- persistence ----
 
-  readonly #savedQuotaVersion = new Map<string, number>();
-
-  #persistedQuotaVersion(rt: ProviderRuntime): number {
-    return this.#savedQuotaVersion.get(rt.spec.id) ?? 0;
-  }
-
-  #markDirty(key: string): void {
-    this.#dirty.add(key);
-    if (this.#persistTimer) return;
-    this.#persistTimer = this.#ports.clock.setTimeout(() => {
-      this.#persistTimer = undefined;
-      void this.flush();
-    }, this.#opts.persistDelayMs ?? 1_000);
-  }
-
   /** Write changed quotas and breaker state to the store now. */
-  async flush(): Promise<void> {
-    const keys = [...this.#dirty];
-    this.#dirty.clear();
-    for (const key of keys) {
-      const [kind, id] = key.split(':') as [string, string];
-      const rt = this.#runtimes.get(id);
-      if (!rt) continue;
-      if (kind === 'quota') {
-        this.#savedQuotaVersion.set(id, rt.limiter.version);
-        await this.#ports.store.set(key, rt.limiter.snapshot());
-      } else {
-        await this.#ports.store.set(key, rt.breakerSnapshots());
-      }
-    }
+  flush(): Promise<void> {
+    return this.#persistence.flush();
   }
 
   /** Stop timers and persist what changed. */
-  async close(): Promise<void> {
-    if (this.#persistTimer) this.#ports.clock.clearTimeout(this.#persistTimer);
-    this.#persistTimer = undefined;
-    await this.flush();
+  close(): Promise<void> {
+    return this.#persistence.close();
   }
 
   // ---- helpers ----
