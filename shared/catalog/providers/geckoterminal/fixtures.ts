@@ -1,0 +1,4 @@
+import type { FixtureCase } from '../../testing/cases';
+
+/** No real recording of /api/v2/networks/{network}/tokens/{address} has been found yet (see index.ts). */
+export const fixtures = [] as const satisfies readonly FixtureCase[];

@@ -1,0 +1,4 @@
+import type { FixtureCase } from '../../testing/cases';
+
+/** No recording yet: the adapters follow the Tronscan API docs. */
+export const fixtures = [] as const satisfies readonly FixtureCase[];
