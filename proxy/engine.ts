@@ -11,14 +11,29 @@ export interface ProxyEngineOptions {
 	transport?: Transport;
 }
 
+/** Where learned symbol ids are kept between runs. */
+const LEARNED_SYMBOLS_KEY = 'symbols:learned';
+
 /** The proxy's engine: the whole catalog, keys from the environment, base URLs as configured. */
-export function createProxyEngine({ env, store = new MemoryStore(), transport = fetchTransport }: ProxyEngineOptions): Promise<Engine> {
+export async function createProxyEngine({ env, store = new MemoryStore(), transport = fetchTransport }: ProxyEngineOptions): Promise<Engine> {
 	const providers = withBaseUrls(allProviders(), parseBaseUrlOverrides(env.CM_BASE_URLS));
-	const symbols = new SymbolMap();
+	const symbols = new SymbolMap((await store.get<Array<[string, string, string]>>(LEARNED_SYMBOLS_KEY)) ?? []);
+	let saving = false;
 	return Engine.create({
 		providers,
 		pools: seedPools(providers),
 		ports: { clock: systemClock, random: systemRandom, transport, store, secrets: envSecrets(env) },
 		symbolId: (provider, symbol) => symbols.resolve(provider, symbol),
+		learnSymbol: (provider, symbol, id) => {
+			if (symbols.resolve(provider, symbol)) return;
+			symbols.learn(provider, symbol, id);
+			// One write per burst of learning (a list answer teaches many ids at once).
+			if (saving) return;
+			saving = true;
+			queueMicrotask(() => {
+				saving = false;
+				void store.set(LEARNED_SYMBOLS_KEY, symbols.learned());
+			});
+		},
 	});
 }

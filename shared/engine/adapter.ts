@@ -65,6 +65,11 @@ export interface AdapterContext {
   readonly now: number;
   /** Provider-specific id for a canonical symbol, from the symbol map. */
   readonly symbolId: (symbol: string) => string | undefined;
+  /**
+   * Teach the symbol map a provider id seen in a list answer (e.g. markets), so later requests
+   * for that symbol can be made. Absent where nothing learns (normalize, conformance).
+   */
+  readonly learn?: (symbol: string, id: string) => void;
 }
 
 /**

@@ -505,3 +505,42 @@ describe('Engine: pools', () => {
     expect(engine.rotate('main', 'price')).toBeUndefined();
   });
 });
+
+describe('symbol learning', () => {
+  it('passes ids a list answer reveals to the home, tagged with the provider', async () => {
+    const learned: Array<[string, string, string]> = [];
+    const listing = defineProvider({
+      id: 'lister',
+      name: 'Lister',
+      category: 'market',
+      baseUrl: 'http://lister',
+      docs: 'https://example.org/docs',
+      capabilities: {
+        markets: defineCapability('markets', {
+          request: () => ({ path: '/list' }),
+          response: z.array(z.object({ id: z.string(), symbol: z.string(), price: z.number() })),
+          transform: (raw, _p, ctx) =>
+            raw.map((c, i) => {
+              ctx.learn?.(c.symbol, c.id);
+              return { rank: i + 1, symbol: c.symbol, name: c.id, price: c.price, marketCap: 1, volume24h: 1 };
+            }),
+        }),
+      },
+    });
+    const clock = new FakeClock();
+    const transport: Transport = {
+      fetch: () => Promise.resolve({ status: 200, headers: {}, body: JSON.stringify([{ id: 'bitcoin', symbol: 'BTC', price: 1 }, { id: 'ether', symbol: 'ETH', price: 2 }]) }),
+    };
+    const engine = new Engine({
+      providers: [listing],
+      ports: { clock, random: new SeededRandom(1), transport, store: new MemoryStore(), secrets: noSecrets },
+      learnSymbol: (provider, symbol, id) => learned.push([provider, symbol, id]),
+    });
+    const answer = await engine.get('markets', {});
+    expect(answer.ok).toBe(true);
+    expect(learned).toEqual([
+      ['lister', 'BTC', 'bitcoin'],
+      ['lister', 'ETH', 'ether'],
+    ]);
+  });
+});

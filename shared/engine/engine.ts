@@ -31,6 +31,8 @@ export interface EngineOptions {
   readonly attemptTimeoutMs?: number;
   /** Canonical symbol -> provider's coin id. */
   readonly symbolId?: (provider: string, symbol: string) => string | undefined;
+  /** Called when an answer reveals a provider's id for a symbol (list endpoints); the home persists it. */
+  readonly learnSymbol?: (provider: string, symbol: string, id: string) => void;
   /** Window over which `least_used` counts requests, ms. Default 60,000. */
   readonly usageWindowMs?: number;
   /** Delay before persisting changed quotas and breaker state, ms. Default 1,000. */
@@ -240,7 +242,7 @@ export class Engine {
     const endpoint = rt.endpoints.get(capability);
     if (!adapter || !endpoint) return skipped(member.id, 'unsupported', `does not offer ${capability}`);
 
-    const ctx: AdapterContext = { now: clock.now(), symbolId: rt.symbolId };
+    const ctx: AdapterContext = { now: clock.now(), symbolId: rt.symbolId, learn: rt.learn };
     const spec = adapter.request(params, ctx);
     if (typeof spec === 'string') return skipped(member.id, 'unsupported', spec);
     const weight = spec.weight ?? 1;
@@ -289,7 +291,7 @@ export class Engine {
 
     if (response) {
       rt.limiter.learn(label, response.headers);
-      const r = interpret(rt.spec, adapter, response, params, { now: at, symbolId: rt.symbolId }, LIVE);
+      const r = interpret(rt.spec, adapter, response, params, { now: at, symbolId: rt.symbolId, learn: rt.learn }, LIVE);
       if (r.ok) {
         rt.settle(endpoint, 'ok', latencyMs);
         this.#record(rt, capability, true, undefined, latencyMs, at);
@@ -417,6 +419,7 @@ export class Engine {
       breaker: this.#opts.breaker ?? {},
       keys: spec.auth.kind === 'none' ? [] : this.#ports.secrets.keys(spec.auth.env),
       symbolId: (symbol) => this.#opts.symbolId?.(spec.id, symbol),
+      learn: (symbol, id) => this.#opts.learnSymbol?.(spec.id, symbol, id),
       onTransition: (id, t) => {
         const provider = id.split(':')[0] as string;
         this.events.emit('breaker', { ...t, provider: id });

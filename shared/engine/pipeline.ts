@@ -64,7 +64,12 @@ export function interpret<C extends Capability>(
   if (status === 429) {
     return failure('rate_limited', 'HTTP 429', parseRetryAfter(response.headers['retry-after'], ctx.now));
   }
-  if (status >= 500) return failure('http_5xx', `HTTP ${status}`);
+  if (status >= 500) {
+    // A 5xx body may say "not now, come back in N s" (a model still loading): that is a cool-down,
+    // not an outage. Any other 5xx is a server error, whatever the body says.
+    const classified = adapter.format === 'json' ? classifyJsonBody(provider, adapter, response.body, status) : undefined;
+    return classified?.kind === 'rate_limited' ? fromClassified(classified) : failure('http_5xx', `HTTP ${status}`);
+  }
 
   let body: unknown = response.body;
   if (adapter.format === 'json') {
@@ -91,6 +96,16 @@ export function interpret<C extends Capability>(
   const insane = sanity(checked.data, ctx.now) ?? (options.checkFreshness ? staleness(adapter.capability, checked.data, ctx.now) : undefined);
   if (insane) return failure('sanity', insane);
   return { ok: true, value: checked.data as ResultOf<C> };
+}
+
+function classifyJsonBody(provider: ProviderSpec, adapter: CapabilityAdapter<Capability>, text: string, status: number): Classified | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return adapter.classify?.(body, status) ?? provider.classify?.(body, status);
 }
 
 interface Issue {

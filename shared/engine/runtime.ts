@@ -22,6 +22,8 @@ export interface RuntimeDeps {
   keys: readonly string[];
   /** Canonical symbol -> this provider's coin id. */
   symbolId: (symbol: string) => string | undefined;
+  /** Record a symbol -> id pair this provider revealed. */
+  learn: (symbol: string, id: string) => void;
   onTransition: (provider: string, t: BreakerTransition) => void;
   breakerSnapshots?: Readonly<Record<string, BreakerSnapshot>>;
   quota?: LimiterSnapshot;
@@ -37,6 +39,7 @@ export class ProviderRuntime implements MemberRuntime {
   /** Keys to rotate through; `['']` for a keyless call. Empty when a required key is missing. */
   readonly keys: readonly string[];
   readonly symbolId: (symbol: string) => string | undefined;
+  readonly learn: (symbol: string, id: string) => void;
 
   constructor(
     readonly spec: ProviderSpec,
@@ -56,6 +59,7 @@ export class ProviderRuntime implements MemberRuntime {
     this.keys = auth.kind === 'none' ? [''] : deps.keys.length > 0 ? deps.keys : auth.optional ? [''] : [];
     this.live = { breaker: this.breaker, coolUntil: 0, inflight: 0, used: 0, latency: 0 };
     this.symbolId = deps.symbolId;
+    this.learn = deps.learn;
   }
 
   get tier() {

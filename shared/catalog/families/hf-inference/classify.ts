@@ -3,9 +3,8 @@ import type { Classified } from '../../../engine/adapter';
 /**
  * HF Inference errors: `{error: "Model X is currently loading", estimated_time: 20.5}` while a
  * cold model loads (a wait, not a fault), `{error: "…rate limit…"}`, `{error: "Invalid credentials…"}`.
- * NOTE: the engine's pipeline answers any HTTP 5xx as `http_5xx` before adapters classify, so a
- * *503* loading answer surfaces as a retryable `http_5xx`; this classification applies when the
- * body arrives with any other status.
+ * The API sends the loading answer as HTTP 503; the pipeline honours a `rate_limited` verdict on a
+ * 5xx body, so the model cools for `estimated_time` without tripping its breaker.
  */
 export function classify(body: unknown, status: number): Classified | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body) || !('error' in body)) return undefined;

@@ -49,10 +49,13 @@ describe('hfSentimentModel', () => {
 
   it('treats a loading model as a retryable failure', () => {
     const loading = { error: 'Model ProsusAI/finbert is currently loading', estimated_time: 20.0 };
-    // At HTTP 503 the pipeline answers http_5xx before any adapter classifies (retryable).
-    expect(run(loading, ['a'], 503)).toMatchObject({ ok: false, kind: 'http_5xx' });
-    // Any other status: a cool-down for as long as the body estimates.
-    expect(run(loading, ['a'], 200)).toEqual({ ok: false, kind: 'rate_limited', message: loading.error, retryAfterMs: 20_000 });
+    // At HTTP 503 (how the API says it) and at any other status: a cool-down for as long as the
+    // body estimates, not a breaker failure, so the pool's next model answers meanwhile.
+    for (const status of [503, 200]) {
+      expect(run(loading, ['a'], status)).toEqual({ ok: false, kind: 'rate_limited', message: loading.error, retryAfterMs: 20_000 });
+    }
+    // A 503 whose body says nothing more stays a server error.
+    expect(run({ error: 'Service Unavailable' }, ['a'], 503)).toMatchObject({ ok: false, kind: 'http_5xx' });
   });
 
   it('classifies bad tokens and throttling', () => {
