@@ -41,10 +41,22 @@ export const krakenResultKeys = (pair: string): string[] => {
 export function krakenEntry<T>(result: Readonly<Record<string, T>>, pair: string, single = true): T | undefined {
   for (const key of krakenResultKeys(pair)) if (Object.hasOwn(result, key)) return result[key];
   if (!single) return undefined;
+  // One entry under a name we did not predict: take it only if it names the requested pair
+  // (base code at the start, quote code at the end, in any of Kraken's spellings).
   const keys = Object.keys(result).filter((k) => k !== 'last');
   const only = keys.length === 1 ? keys[0] : undefined;
-  return only === undefined ? undefined : result[only];
+  return only !== undefined && namesPair(only, pair) ? result[only] : undefined;
 }
+
+const spellings = (asset: string): string[] => {
+  const k = KRAKEN_ALIASES[asset] ?? asset;
+  return [asset, k, `X${k}`, `Z${k}`];
+};
+
+const namesPair = (key: string, pair: string): boolean => {
+  const [b, q] = splitPair(pair);
+  return spellings(b).some((x) => key.startsWith(x)) && spellings(q).some((x) => key.endsWith(x));
+};
 
 /**
  * Quote currency on an exchange that lists stablecoin pairs only (Binance): canonical `USD` is

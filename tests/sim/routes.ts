@@ -13,6 +13,8 @@ export interface Route {
   readonly query: ReadonlyMap<string, string>;
   /** For JSON-RPC: the method named in the POST body. */
   readonly rpcMethod?: string;
+  /** The provider's key parameter: a different key asks for the same thing. */
+  readonly keyParam?: string;
   readonly status: number;
   readonly body: string;
   readonly contentType: string;
@@ -71,6 +73,7 @@ export function routesFor(
       path: url.pathname,
       query: new Map(url.searchParams),
       ...(rpcMethod ? { rpcMethod } : {}),
+      ...(provider.auth.kind === 'query' ? { keyParam: provider.auth.param } : {}),
       status: c.status ?? 200,
       body: readFileSync(new URL(c.fixture, FIXTURES_DIR), 'utf8'),
       contentType: c.fixture.endsWith('.xml') ? 'application/xml' : 'application/json',
@@ -80,7 +83,14 @@ export function routesFor(
   return routes.sort((a, b) => Number(a.status !== 200) - Number(b.status !== 200));
 }
 
-/** The best route for a request: same method, path (and RPC method), most query parameters in common. */
+/** Query parameters that page or size an answer rather than name what it is about. */
+const PAGING = /^(limit|count|depth|size|per_page|page|offset|since|from|to|toTs|startTime|endTime|start|end|sort|order)$/i;
+
+/**
+ * The best route for a request: same method, path (and RPC method), no parameter naming something
+ * else than the recording (a BTC recording never answers for ETH; paging may differ), most
+ * parameters in common.
+ */
 export function match(routes: readonly Route[], method: string, path: string, query: URLSearchParams, body: string | undefined): Route | undefined {
   const rpc = method === 'POST' ? rpcMethodOf(body) : undefined;
   let best: Route | undefined;
@@ -88,7 +98,13 @@ export function match(routes: readonly Route[], method: string, path: string, qu
   for (const r of routes) {
     if (r.method !== method || r.path !== path || (r.rpcMethod !== undefined && r.rpcMethod !== rpc)) continue;
     let score = 0;
-    for (const [k, v] of r.query) if (query.get(k) === v) score++;
+    let conflict = false;
+    for (const [k, v] of r.query) {
+      const asked = query.get(k);
+      if (asked === v) score++;
+      else if (asked !== null && !PAGING.test(k) && k !== r.keyParam) conflict = true;
+    }
+    if (conflict) continue;
     if (score > bestScore) {
       best = r;
       bestScore = score;

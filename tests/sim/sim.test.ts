@@ -49,6 +49,12 @@ describe('the upstream simulator', () => {
     expect(sim.requests('coingecko')).toBe(2);
   });
 
+  it('never answers a request about another asset with a recording, but lets paging differ', async () => {
+    expect((await fetch(`${sim.baseUrl('binance')}/api/v3/ticker/24hr?symbol=ETHUSDT`)).status).toBe(404);
+    expect((await fetch(`${sim.baseUrl('coingecko')}/simple/price?ids=ethereum&vs_currencies=usd`)).status).toBe(404);
+    expect((await fetch(`${sim.baseUrl('binance')}/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=3`)).status).toBe(200);
+  });
+
   it('answers 404 for an unknown provider or path', async () => {
     expect((await fetch(`${sim.url}/nope/x`)).status).toBe(404);
     expect((await fetch(`${sim.baseUrl('coingecko')}/no/such/path`)).status).toBe(404);
