@@ -58,7 +58,9 @@ export function routesFor(
 ): Route[] {
   const ctx = { now: Date.now(), symbolId: (s: string) => symbolId(provider.id, s) };
   const routes: Route[] = [];
+  // Only successful recordings answer: errors are what fault injection is for.
   for (const c of cases) {
+    if (c.fails) continue;
     const adapter = provider.capabilities[c.capability] as CapabilityAdapter | undefined;
     if (!adapter) continue;
     const params = CAPABILITIES[c.capability].params.parse(c.params ?? {}) as ParamsOf<Capability>;
@@ -79,8 +81,7 @@ export function routesFor(
       contentType: c.fixture.endsWith('.xml') ? 'application/xml' : 'application/json',
     });
   }
-  // Successful recordings answer first; error recordings only when nothing else matches.
-  return routes.sort((a, b) => Number(a.status !== 200) - Number(b.status !== 200));
+  return routes;
 }
 
 /** Query parameters that page or size an answer rather than name what it is about. */
