@@ -1,14 +1,19 @@
 import type { ProviderSpec } from '../engine/adapter';
 import { alternativeMe } from './providers/alternative-me';
+import { ambcrypto } from './providers/ambcrypto';
+import { apiNinjas } from './providers/api-ninjas';
 import { arbiscan } from './providers/arbiscan';
 import { arbitrumDrpc } from './providers/arbitrum-drpc';
 import { arbitrumOfficial } from './providers/arbitrum-official';
 import { arbitrumPublicnode } from './providers/arbitrum-publicnode';
+import { arkham } from './providers/arkham';
 import { baseDrpc } from './providers/base-drpc';
 import { baseOfficial } from './providers/base-official';
 import { basePublicnode } from './providers/base-publicnode';
 import { basescan } from './providers/basescan';
+import { beincrypto } from './providers/beincrypto';
 import { binance } from './providers/binance';
+import { birdeye } from './providers/birdeye';
 import { bitcoinist } from './providers/bitcoinist';
 import { bitcoinmagazine } from './providers/bitcoinmagazine';
 import { bitfinex } from './providers/bitfinex';
@@ -23,6 +28,7 @@ import { blockscoutBase } from './providers/blockscout-base';
 import { blockscoutEth } from './providers/blockscout-eth';
 import { blockscoutOptimism } from './providers/blockscout-optimism';
 import { blockscoutPolygon } from './providers/blockscout-polygon';
+import { blockworks } from './providers/blockworks';
 import { bscDataseed } from './providers/bsc-dataseed';
 import { bscDrpc } from './providers/bsc-drpc';
 import { bscPublicnode } from './providers/bsc-publicnode';
@@ -33,6 +39,7 @@ import { coinbaseExchange } from './providers/coinbase-exchange';
 import { coincap } from './providers/coincap';
 import { coindesk } from './providers/coindesk';
 import { coindeskData } from './providers/coindesk-data';
+import { coingape } from './providers/coingape';
 import { coingecko } from './providers/coingecko';
 import { coingeckoNft } from './providers/coingecko-nft';
 import { coinlore } from './providers/coinlore';
@@ -40,12 +47,18 @@ import { coinmarketcap } from './providers/coinmarketcap';
 import { coinpaprika } from './providers/coinpaprika';
 import { coinranking } from './providers/coinranking';
 import { coinstats } from './providers/coinstats';
+import { coinstatsInsights } from './providers/coinstats-insights';
 import { cointelegraph } from './providers/cointelegraph';
 import { cryptoCom } from './providers/crypto-com';
+import { cryptoNews } from './providers/crypto-news';
+import { cryptobriefing } from './providers/cryptobriefing';
 import { cryptocompare } from './providers/cryptocompare';
 import { cryptocompareNews } from './providers/cryptocompare-news';
+import { cryptocompareToplist } from './providers/cryptocompare-toplist';
 import { cryptopanic } from './providers/cryptopanic';
+import { cryptopotato } from './providers/cryptopotato';
 import { cryptoslate } from './providers/cryptoslate';
+import { dailyhodl } from './providers/dailyhodl';
 import { decrypt } from './providers/decrypt';
 import { defillama } from './providers/defillama';
 import { defillamaCoins } from './providers/defillama-coins';
@@ -70,11 +83,14 @@ import { kucoin } from './providers/kucoin';
 import { lemmyWorld } from './providers/lemmy-world';
 import { livecoinwatch } from './providers/livecoinwatch';
 import { magicEden } from './providers/magic-eden';
+import { mastodonSocial } from './providers/mastodon-social';
 import { mempool } from './providers/mempool';
 import { mexc } from './providers/mexc';
 import { mobula } from './providers/mobula';
+import { moralis } from './providers/moralis';
 import { newsapi } from './providers/newsapi';
 import { newsbtc } from './providers/newsbtc';
+import { nftscan } from './providers/nftscan';
 import { okx } from './providers/okx';
 import { opensea } from './providers/opensea';
 import { optimismDrpc } from './providers/optimism-drpc';
@@ -86,23 +102,30 @@ import { polygonDrpc } from './providers/polygon-drpc';
 import { polygonPublicnode } from './providers/polygon-publicnode';
 import { polygonscan } from './providers/polygonscan';
 import { reddit } from './providers/reddit';
+import { theDefiant } from './providers/the-defiant';
 import { theblock } from './providers/theblock';
 import { trongrid } from './providers/trongrid';
 import { tronscan } from './providers/tronscan';
+import { uToday } from './providers/u-today';
 import { whaleAlert } from './providers/whale-alert';
 
 /** Every provider id; other tools call these, so they never change. */
 export const PROVIDER_IDS = [
   'alternative-me',
+  'ambcrypto',
+  'api-ninjas',
   'arbiscan',
   'arbitrum-drpc',
   'arbitrum-official',
   'arbitrum-publicnode',
+  'arkham',
   'base-drpc',
   'base-official',
   'base-publicnode',
   'basescan',
+  'beincrypto',
   'binance',
+  'birdeye',
   'bitcoinist',
   'bitcoinmagazine',
   'bitfinex',
@@ -117,6 +140,7 @@ export const PROVIDER_IDS = [
   'blockscout-eth',
   'blockscout-optimism',
   'blockscout-polygon',
+  'blockworks',
   'bsc-dataseed',
   'bsc-drpc',
   'bsc-publicnode',
@@ -127,6 +151,7 @@ export const PROVIDER_IDS = [
   'coincap',
   'coindesk',
   'coindesk-data',
+  'coingape',
   'coingecko',
   'coingecko-nft',
   'coinlore',
@@ -134,12 +159,18 @@ export const PROVIDER_IDS = [
   'coinpaprika',
   'coinranking',
   'coinstats',
+  'coinstats-insights',
   'cointelegraph',
   'crypto-com',
+  'crypto-news',
+  'cryptobriefing',
   'cryptocompare',
   'cryptocompare-news',
+  'cryptocompare-toplist',
   'cryptopanic',
+  'cryptopotato',
   'cryptoslate',
+  'dailyhodl',
   'decrypt',
   'defillama',
   'defillama-coins',
@@ -164,11 +195,14 @@ export const PROVIDER_IDS = [
   'lemmy-world',
   'livecoinwatch',
   'magic-eden',
+  'mastodon-social',
   'mempool',
   'mexc',
   'mobula',
+  'moralis',
   'newsapi',
   'newsbtc',
+  'nftscan',
   'okx',
   'opensea',
   'optimism-drpc',
@@ -180,24 +214,31 @@ export const PROVIDER_IDS = [
   'polygon-publicnode',
   'polygonscan',
   'reddit',
+  'the-defiant',
   'theblock',
   'trongrid',
   'tronscan',
+  'u-today',
   'whale-alert',
 ] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export const PROVIDERS = {
   'alternative-me': alternativeMe,
+  ambcrypto,
+  'api-ninjas': apiNinjas,
   arbiscan,
   'arbitrum-drpc': arbitrumDrpc,
   'arbitrum-official': arbitrumOfficial,
   'arbitrum-publicnode': arbitrumPublicnode,
+  arkham,
   'base-drpc': baseDrpc,
   'base-official': baseOfficial,
   'base-publicnode': basePublicnode,
   basescan,
+  beincrypto,
   binance,
+  birdeye,
   bitcoinist,
   bitcoinmagazine,
   bitfinex,
@@ -212,6 +253,7 @@ export const PROVIDERS = {
   'blockscout-eth': blockscoutEth,
   'blockscout-optimism': blockscoutOptimism,
   'blockscout-polygon': blockscoutPolygon,
+  blockworks,
   'bsc-dataseed': bscDataseed,
   'bsc-drpc': bscDrpc,
   'bsc-publicnode': bscPublicnode,
@@ -222,6 +264,7 @@ export const PROVIDERS = {
   coincap,
   coindesk,
   'coindesk-data': coindeskData,
+  coingape,
   coingecko,
   'coingecko-nft': coingeckoNft,
   coinlore,
@@ -229,12 +272,18 @@ export const PROVIDERS = {
   coinpaprika,
   coinranking,
   coinstats,
+  'coinstats-insights': coinstatsInsights,
   cointelegraph,
   'crypto-com': cryptoCom,
+  'crypto-news': cryptoNews,
+  cryptobriefing,
   cryptocompare,
   'cryptocompare-news': cryptocompareNews,
+  'cryptocompare-toplist': cryptocompareToplist,
   cryptopanic,
+  cryptopotato,
   cryptoslate,
+  dailyhodl,
   decrypt,
   defillama,
   'defillama-coins': defillamaCoins,
@@ -259,11 +308,14 @@ export const PROVIDERS = {
   'lemmy-world': lemmyWorld,
   livecoinwatch,
   'magic-eden': magicEden,
+  'mastodon-social': mastodonSocial,
   mempool,
   mexc,
   mobula,
+  moralis,
   newsapi,
   newsbtc,
+  nftscan,
   okx,
   opensea,
   'optimism-drpc': optimismDrpc,
@@ -275,9 +327,11 @@ export const PROVIDERS = {
   'polygon-publicnode': polygonPublicnode,
   polygonscan,
   reddit,
+  'the-defiant': theDefiant,
   theblock,
   trongrid,
   tronscan,
+  'u-today': uToday,
   'whale-alert': whaleAlert,
 } as const satisfies { readonly [K in ProviderId]: ProviderSpec & { readonly id: K } };
 

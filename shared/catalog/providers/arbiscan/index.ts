@@ -3,4 +3,4 @@ import { etherscanFamily } from '../../families/etherscan';
 /**
  * Arbiscan through Etherscan V2 (chainid 42161); one ETHERSCAN_KEY serves every V2 chain.
  */
-export const arbiscan = etherscanFamily({ id: 'arbiscan', name: 'Arbiscan', chainid: 42161, chain: 'arbitrum' });
+export const arbiscan = etherscanFamily({ id: 'arbiscan', name: 'Arbiscan', chainid: 42161, chain: 'arbitrum', verified: true });

@@ -5,4 +5,4 @@ import { etherscanFamily } from '../../families/etherscan';
  * Etherscan's free plan no longer covers this chain (NOTOK "Free API access is not supported for this chain"):
  * a free key is classified `auth` and the pool moves on; a paid key works.
  */
-export const basescan = etherscanFamily({ id: 'basescan', name: 'BaseScan', chainid: 8453, chain: 'base' });
+export const basescan = etherscanFamily({ id: 'basescan', name: 'BaseScan', chainid: 8453, chain: 'base', verified: true });

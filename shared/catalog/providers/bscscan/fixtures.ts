@@ -1,14 +1,10 @@
+import { etherscanFixturesFor } from '../../families/etherscan/chain-fixtures';
 import type { FixtureCase } from '../../testing/cases';
 
 /**
- * The only BSC recording is the free plan's refusal. The success shapes are the family's
- * (see providers/etherscan/fixtures.ts); no BSC success body is recorded yet, so unverified.
+ * The Etherscan V2 family's recordings asked on bsc: V2 serves every chainid from one host with
+ * identical bodies, so the recordings made on Ethereum (and the proxy module's on Gnosis) prove this
+ * member's adapters; only the requested chain differs (see families/etherscan/chain-fixtures.ts).
+ * The family list already includes BSC's own recording, the free plan's refusal of chainid 56.
  */
-export const fixtures = [
-  {
-    capability: 'transactions',
-    fixture: 'bscscan/v2-account-txlist-chainid56-notok.json',
-    params: { chain: 'bsc', address: '0xc37b40ABdB939635068d3c5f13E7faF686F03B65' },
-    fails: 'auth',
-  },
-] as const satisfies readonly FixtureCase[];
+export const fixtures: readonly FixtureCase[] = etherscanFixturesFor('bsc');

@@ -5,4 +5,4 @@ import { etherscanFamily } from '../../families/etherscan';
  * Etherscan's free plan no longer covers this chain (NOTOK "Free API access is not supported for this chain"):
  * a free key is classified `auth` and the pool moves on; a paid key works.
  */
-export const bscscan = etherscanFamily({ id: 'bscscan', name: 'BscScan', chainid: 56, chain: 'bsc' });
+export const bscscan = etherscanFamily({ id: 'bscscan', name: 'BscScan', chainid: 56, chain: 'bsc', verified: true });

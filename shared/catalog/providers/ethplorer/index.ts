@@ -28,7 +28,7 @@ export const ethplorer = defineProvider({
   cors: true,
   tier: 'high',
   weight: 2,
-  verified: false,
+  verified: true,
   capabilities: { 'token-info': tokenInfo, balance },
   classify,
 });

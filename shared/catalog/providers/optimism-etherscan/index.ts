@@ -5,4 +5,4 @@ import { etherscanFamily } from '../../families/etherscan';
  * Etherscan's free plan no longer covers this chain (NOTOK "Free API access is not supported for this chain"):
  * a free key is classified `auth` and the pool moves on; a paid key works.
  */
-export const optimismEtherscan = etherscanFamily({ id: 'optimism-etherscan', name: 'Optimistic Etherscan', chainid: 10, chain: 'optimism' });
+export const optimismEtherscan = etherscanFamily({ id: 'optimism-etherscan', name: 'Optimistic Etherscan', chainid: 10, chain: 'optimism', verified: true });
