@@ -1,11 +1,34 @@
-/** CoinGecko ids; DefiLlama's price API addresses coins as `coingecko:<id>`, so it shares them. */
+/**
+ * CoinGecko ids; DefiLlama's price API addresses coins as `coingecko:<id>`, so it shares them.
+ * The first block is generated from the recorded top-100 list
+ * (tests/fixtures/upstream/coingecko/coins-markets-usd.json, 2022-02-23): first occurrence of a
+ * symbol wins, symbols outside /^[A-Z0-9]{1,20}$/ are skipped. LUNA (`terra-luna`) and UST
+ * (`terrausd`) are left out on purpose: since May 2022 those tickers name other coins (the old ones
+ * trade as LUNC/USTC), so a live markets call should teach them instead. The second block is coins
+ * listed after that recording (kept from the hand-written table; none of its entries disagreed).
+ */
 const COINGECKO_IDS = {
-  BTC: 'bitcoin', ETH: 'ethereum', USDT: 'tether', BNB: 'binancecoin', SOL: 'solana', XRP: 'ripple',
-  USDC: 'usd-coin', DOGE: 'dogecoin', ADA: 'cardano', TRX: 'tron', AVAX: 'avalanche-2', LINK: 'chainlink',
-  DOT: 'polkadot', MATIC: 'matic-network', POL: 'polygon-ecosystem-token', LTC: 'litecoin', BCH: 'bitcoin-cash',
-  SHIB: 'shiba-inu', DAI: 'dai', UNI: 'uniswap', ATOM: 'cosmos', XLM: 'stellar', ETC: 'ethereum-classic',
-  XMR: 'monero', TON: 'the-open-network', ARB: 'arbitrum', OP: 'optimism', NEAR: 'near', APT: 'aptos',
-  FIL: 'filecoin', AAVE: 'aave', MKR: 'maker', ARK: 'ark', SUI: 'sui', PEPE: 'pepe',
+  TICO: 'ticoex-token', BTC: 'bitcoin', ETH: 'ethereum', USDT: 'tether', BNB: 'binancecoin', USDC: 'usd-coin',
+  XRP: 'ripple', ADA: 'cardano', SOL: 'solana', AVAX: 'avalanche-2', DOT: 'polkadot', BUSD: 'binance-usd',
+  DOGE: 'dogecoin', SHIB: 'shiba-inu', MATIC: 'matic-network', CRO: 'crypto-com-chain',
+  WBTC: 'wrapped-bitcoin', DAI: 'dai', LTC: 'litecoin', ATOM: 'cosmos', LINK: 'chainlink', TRX: 'tron',
+  NEAR: 'near', FTT: 'ftx-token', BCH: 'bitcoin-cash', LEO: 'leo-token', ALGO: 'algorand',
+  STETH: 'staked-ether', XLM: 'stellar', OKB: 'okb', HBAR: 'hedera-hashgraph', FTM: 'fantom', UNI: 'uniswap',
+  MANA: 'decentraland', ICP: 'internet-computer', AXS: 'axie-infinity', ETC: 'ethereum-classic',
+  SAND: 'the-sandbox', EGLD: 'elrond-erd-2', KLAY: 'klay-token', VET: 'vechain', FIL: 'filecoin',
+  THETA: 'theta-token', CDAI: 'cdai', XMR: 'monero', XTZ: 'tezos', MIM: 'magic-internet-money', OMI: 'ecomi',
+  FRAX: 'frax', OSMO: 'osmosis', CUSDC: 'compound-usd-coin', GRT: 'the-graph', HNT: 'helium',
+  CETH: 'compound-ether', EOS: 'eos', MIOTA: 'iota', BTTOLD: 'bittorrent-old', CAKE: 'pancakeswap-token',
+  AAVE: 'aave', FLOW: 'flow', TFUEL: 'theta-fuel', GALA: 'gala', BTT: 'bittorrent', ONE: 'harmony',
+  MKR: 'maker', BSV: 'bitcoin-cash-sv', QNT: 'quant-network', HBTC: 'huobi-btc', KCS: 'kucoin-shares',
+  NEO: 'neo', HT: 'huobi-token', TUSD: 'true-usd', XEC: 'ecash', ENJ: 'enjincoin', AR: 'arweave',
+  CEL: 'celsius-degree-token', JUNO: 'juno-network', AMP: 'amp-token', HEART: 'humans-ai', ZEC: 'zcash',
+  STX: 'blockstack', BIT: 'bitdao', KSM: 'kusama', XRD: 'radix', KDA: 'kadena', RUNE: 'thorchain',
+  CVX: 'convex-finance', FXS: 'frax-share', NEXO: 'nexo', CELO: 'celo', BAT: 'basic-attention-token',
+  USDP: 'paxos-standard', LRC: 'loopring', DASH: 'dash', CHZ: 'chiliz', CRV: 'curve-dao-token', WAVES: 'waves',
+  GT: 'gatechain-token',
+  POL: 'polygon-ecosystem-token', TON: 'the-open-network', ARB: 'arbitrum', OP: 'optimism', APT: 'aptos',
+  SUI: 'sui', PEPE: 'pepe', ARK: 'ark',
 } as const;
 
 /**
@@ -24,6 +47,7 @@ export const SYMBOL_IDS = {
     XLM: 'xlm-stellar', ETC: 'etc-ethereum-classic', XMR: 'xmr-monero', MATIC: 'matic-polygon',
     ARB: 'arb-arbitrum', OP: 'op-optimism', NEAR: 'near-near-protocol', APT: 'apt-aptos', FIL: 'fil-filecoin',
   },
+  // The ten ids in coincap/v2-assets-limit-10.json (BTC … USDC) are recorded and agree with these.
   coincap: {
     BTC: 'bitcoin', ETH: 'ethereum', USDT: 'tether', BNB: 'binance-coin', SOL: 'solana', XRP: 'xrp',
     USDC: 'usd-coin', DOGE: 'dogecoin', ADA: 'cardano', TRX: 'tron', AVAX: 'avalanche', LINK: 'chainlink',
@@ -31,6 +55,7 @@ export const SYMBOL_IDS = {
     UNI: 'uniswap', ATOM: 'cosmos', XLM: 'stellar', ETC: 'ethereum-classic', XMR: 'monero', FIL: 'filecoin',
     AAVE: 'aave', MKR: 'maker',
   },
+  // Only BTC ('90', coinlore/api-ticker-id-90.json) is recorded; the rest are from CoinLore's docs.
   coinlore: {
     BTC: '90', ETH: '80', USDT: '518', XRP: '58', DOGE: '2', LTC: '1', ADA: '257', BNB: '2710',
   },

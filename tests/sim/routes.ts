@@ -87,9 +87,27 @@ export function routesFor(
 /** Query parameters that page or size an answer rather than name what it is about. */
 const PAGING = /^(limit|count|depth|size|per_page|page|offset|since|from|to|toTs|startTime|endTime|start|end|sort|order)$/i;
 
+/** A list value (`a,b` or a JSON array) that names everything the recorded one does, and more. */
+function covers(asked: string, recorded: string): boolean {
+  const items = (x: string): string[] => {
+    if (x.startsWith('[')) {
+      try {
+        const parsed: unknown = JSON.parse(x);
+        return Array.isArray(parsed) ? parsed.map(String) : [x];
+      } catch {
+        return [x];
+      }
+    }
+    return x.split(',');
+  };
+  const wanted = new Set(items(asked));
+  return items(recorded).every((i) => wanted.has(i));
+}
+
 /**
  * The best route for a request: same method, path (and RPC method), no parameter naming something
- * else than the recording (a BTC recording never answers for ETH; paging may differ), most
+ * else than the recording (a BTC recording never answers for ETH; paging may differ; a request
+ * for BTC and ETH may get the BTC recording, as a partial answer the adapter sorts out), most
  * parameters in common.
  */
 export function match(routes: readonly Route[], method: string, path: string, query: URLSearchParams, body: string | undefined): Route | undefined {
@@ -103,7 +121,7 @@ export function match(routes: readonly Route[], method: string, path: string, qu
     for (const [k, v] of r.query) {
       const asked = query.get(k);
       if (asked === v) score++;
-      else if (asked !== null && !PAGING.test(k) && k !== r.keyParam) conflict = true;
+      else if (asked !== null && !PAGING.test(k) && k !== r.keyParam && !covers(asked, v)) conflict = true;
     }
     if (conflict) continue;
     if (score > bestScore) {

@@ -53,6 +53,8 @@ describe('the upstream simulator', () => {
     expect((await fetch(`${sim.baseUrl('binance')}/api/v3/ticker/24hr?symbol=ETHUSDT`)).status).toBe(404);
     expect((await fetch(`${sim.baseUrl('coingecko')}/simple/price?ids=ethereum&vs_currencies=usd`)).status).toBe(404);
     expect((await fetch(`${sim.baseUrl('binance')}/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=3`)).status).toBe(200);
+    // A list that includes the recorded coin gets the recording, as a partial answer.
+    expect((await fetch(`${sim.baseUrl('coingecko')}/simple/price?ids=bitcoin,ethereum&vs_currencies=usd`)).status).toBe(200);
   });
 
   it('answers 404 for an unknown provider or path', async () => {

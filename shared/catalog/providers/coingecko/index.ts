@@ -1,5 +1,6 @@
 import { defineProvider } from '../../define';
 import { global } from './global';
+import { markets } from './markets';
 import { price } from './price';
 import { trending } from './trending';
 
@@ -16,7 +17,7 @@ export const coingecko = defineProvider({
   tier: 'critical',
   weight: 3,
   verified: true,
-  capabilities: { price, global, trending },
+  capabilities: { price, markets, global, trending },
   classify(body) {
     // Errors arrive as {status: {error_code, error_message}} (also on 429 with an HTML-free body).
     if (typeof body !== 'object' || body === null || !('status' in body)) return undefined;
