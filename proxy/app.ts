@@ -1,8 +1,24 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
-import type { Engine } from '../shared/engine';
+import { HTTPException } from 'hono/http-exception';
+import type { Engine, Store } from '../shared/engine';
+import { resolveAdminToken } from './middleware/admin';
+import { rateLimit, type RateLimitOptions } from './middleware/rate-limit';
+import { apiCors, inlineScriptHashes, limitBody, securityHeaders } from './middleware/security';
+import { Metrics } from './metrics';
 import { dataRoutes } from './routes/data';
+import { diagnosticsRoutes } from './routes/diagnostics';
 import { healthRoutes } from './routes/health';
+import { hierarchyRoutes } from './routes/hierarchy';
+import { metaRoutes } from './routes/meta';
+import { monitoringRoutes, RecentRequests } from './routes/monitoring';
+import { poolRoutes } from './routes/pools';
+import { providerRoutes } from './routes/providers';
+import { readyRoutes } from './routes/ready';
+import { resourceRoutes } from './routes/resources';
+import { statusRoutes } from './routes/status';
 import { spaStatic } from './static';
 
 export interface AppOptions {
@@ -14,22 +30,111 @@ export interface AppOptions {
 	now?: () => number;
 	/** Folder holding the built SPA. Default: `build/` at the project root. */
 	staticRoot?: string;
-	/** The engine answering `/api/data/*`; without one those routes are absent. */
+	/** The engine answering `/api/*`; without one only /health, /ready, /openapi.json, /docs and /metrics exist. */
 	engine?: Engine;
+	/**
+	 * The admin token for mutations. Default: a random one nobody knows (mutations then always
+	 * answer 403); the server passes CM_ADMIN_TOKEN or the one it generated and printed.
+	 */
+	adminToken?: string;
+	/** The store; when given, /ready and the diagnostics check that it answers. */
+	store?: Store;
+	/** Open WebSocket sessions, for /metrics and /api/monitoring/status (the WS module provides it). */
+	wsSessions?: () => number;
+	/** Per-IP limits on /api. Default 300 per minute, socket address only. */
+	rateLimit?: RateLimitOptions;
+	/** Origins allowed to call mutations cross-origin (`CM_CORS_ORIGINS`). Default: none (same-origin). */
+	corsOrigins?: readonly string[];
+	/** Largest request body in bytes. Default 1 MB. */
+	maxBodyBytes?: number;
+	/** Upstream request events kept for /api/monitoring/requests/recent. Default 1,000. */
+	recentRequests?: number;
 }
 
 const defaultStaticRoot = fileURLToPath(new URL('../build', import.meta.url));
 
-/** Builds the proxy: one Hono app per resource under routes/, then the SPA for everything else. */
-export function createApp({ startedAt, version, now, staticRoot = defaultStaticRoot, engine }: AppOptions) {
-	const app = new Hono().route('/', healthRoutes({ startedAt, version, now }));
-	if (engine) app.route('/', dataRoutes(engine));
+interface ApiDeps {
+	engine: Engine;
+	adminToken: string;
+	now: () => number;
+	startedAt: number;
+	version: string;
+	store?: Store;
+	wsSessions?: () => number;
+	recent: number;
+}
+
+/** Every `/api` resource, chained so paths and bodies flow into `AppType`. */
+function apiRoutes({ engine, adminToken, now, startedAt, version, store, wsSessions, recent }: ApiDeps) {
+	const ring = new RecentRequests(engine, recent);
+	return new Hono()
+		.route('/', statusRoutes({ engine, startedAt, version, now }))
+		.route('/', dataRoutes(engine))
+		.route('/', providerRoutes({ engine, adminToken, now }))
+		.route('/', poolRoutes({ engine, adminToken, now }))
+		.route('/', resourceRoutes({ engine, now }))
+		.route('/', hierarchyRoutes({ engine, now }))
+		.route('/', monitoringRoutes({ engine, recent: ring, now, wsSessions }))
+		.route('/', diagnosticsRoutes({ engine, adminToken, now, store }));
+}
+
+/** The SPA's inline bootstrap script hashes, re-read when a new build replaces index.html. */
+function spaScriptHashes(root: string): () => readonly string[] {
+	let seen = -1;
+	let hashes: readonly string[] = [];
+	return () => {
+		try {
+			const file = join(root, 'index.html');
+			const mtime = statSync(file).mtimeMs;
+			if (mtime !== seen) {
+				hashes = inlineScriptHashes(readFileSync(file, 'utf8'));
+				seen = mtime;
+			}
+		} catch {
+			hashes = [];
+		}
+		return hashes;
+	};
+}
+
+/** Builds the proxy: security and limits first, one Hono app per resource under routes/, then the SPA. */
+export function createApp({
+	startedAt,
+	version,
+	now = Date.now,
+	staticRoot = defaultStaticRoot,
+	engine,
+	adminToken = resolveAdminToken({}).token,
+	store,
+	wsSessions,
+	rateLimit: limits,
+	corsOrigins = [],
+	maxBodyBytes,
+	recentRequests = 1_000
+}: AppOptions) {
+	const metrics = new Metrics();
+	const base = new Hono();
+	base.use('*', securityHeaders({ scriptHashes: spaScriptHashes(staticRoot) }));
+	base.use('*', metrics.middleware());
+	base.use('*', limitBody({ maxSize: maxBodyBytes }));
+	base.use('/api/*', apiCors({ origins: corsOrigins }));
+	base.use('/api/*', rateLimit({ now, ...limits }));
+
+	// Without an engine the /api routes are absent; the type still describes the full API.
+	const api = engine ? apiRoutes({ engine, adminToken, now, startedAt, version, store, wsSessions, recent: recentRequests }) : (new Hono() as ReturnType<typeof apiRoutes>);
+	const app = base
+		.route('/', healthRoutes({ startedAt, version, now }))
+		.route('/', readyRoutes({ engine, store }))
+		.route('/', metaRoutes({ version, metrics, engine, wsSessions }))
+		.route('/', api);
 
 	// Last, after every route: the built app for every other GET outside /api.
 	app.use('*', spaStatic({ root: staticRoot }));
 
-	app.notFound((c) => c.json({ error: `Not found: ${c.req.method} ${c.req.path}` }, 404));
+	app.notFound((c) => c.json({ error: `Not found: ${c.req.method} ${c.req.path.slice(0, 200)}` }, 404));
 	app.onError((error, c) => {
+		// Framework-raised client errors (malformed JSON, bad headers) keep their 4xx status.
+		if (error instanceof HTTPException && error.status < 500) return c.json({ error: error.message || 'bad request' }, error.status);
 		// The message stays in the log: errors may carry upstream URLs or keys.
 		console.error(`${c.req.method} ${c.req.path} failed:`, error);
 		return c.json({ error: 'Internal error' }, 500);

@@ -5,6 +5,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import { z } from 'zod';
 import { createApp } from './app';
 import { createProxyEngine } from './engine';
+import { resolveAdminToken } from './middleware/admin';
+import { parseCorsOrigins } from './middleware/security';
 import { readVersion } from './version';
 
 export interface ServerOptions {
@@ -37,7 +39,19 @@ const envSchema = z.object({
 
 export async function startServer({ port, host, staticRoot, env = process.env }: ServerOptions): Promise<RunningServer> {
 	const engine = await createProxyEngine({ env });
-	const app = createApp({ startedAt: Date.now(), version: readVersion(), staticRoot, engine });
+	const admin = resolveAdminToken(env);
+	// Printed once, on the server's own log line: the only place a generated token is ever shown.
+	if (admin.generated) console.log(`No CM_ADMIN_TOKEN set: this run's admin token is ${admin.token}`);
+	const perMinute = Number(env.CM_RATE_LIMIT_PER_MIN);
+	const app = createApp({
+		startedAt: Date.now(),
+		version: readVersion(),
+		staticRoot,
+		engine,
+		adminToken: admin.token,
+		corsOrigins: parseCorsOrigins(env.CM_CORS_ORIGINS),
+		rateLimit: { trustProxy: env.CM_TRUST_PROXY === '1', ...(Number.isInteger(perMinute) && perMinute > 0 ? { perMinute } : {}) }
+	});
 	return new Promise((resolve, reject) => {
 		const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
 			server.off('error', reject);

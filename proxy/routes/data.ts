@@ -14,12 +14,20 @@ export function paramsFromQuery(queries: Record<string, string[]>): Record<strin
 	return out;
 }
 
-/** 400 for bad params, 404 when no provider has this data, 503 when providers that have it are failing. */
+/** Outcomes saying a provider could not be asked or did not answer: the data may well exist. */
+const OUTAGES: ReadonlySet<string> = new Set(['network', 'timeout', 'http_5xx', 'rate_limited', 'auth', 'breaker_open', 'limit_wait', 'deadline', 'no_key', 'aborted']);
+const NOT_HERE: ReadonlySet<string> = new Set(['unsupported', 'http_4xx']);
+
+/**
+ * 400 for bad params, 404 when no provider has this data, 503 when providers that may have it
+ * are failing. "No provider has it": at least one said so (unsupported, HTTP 4xx) and none was
+ * down, so an unknown symbol is a 404 even when some answers were unusable (an error body).
+ */
 export function failureStatus(f: Failure): 400 | 404 | 503 {
 	if (f.code === 'bad_params') return 400;
 	if (f.code === 'no_provider') return 404;
-	const notHere = f.attempts.every((a) => a.outcome === 'unsupported' || a.outcome === 'http_4xx');
-	return f.attempts.length > 0 && notHere ? 404 : 503;
+	const notHere = f.attempts.some((a) => NOT_HERE.has(a.outcome)) && !f.attempts.some((a) => OUTAGES.has(a.outcome));
+	return notHere ? 404 : 503;
 }
 
 /** `GET /api/data/{capability}`: any capability of the canonical model, answered by the engine. */
