@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 /** The proxy under test serves the built app; a port of its own so a running `npm start` is untouched. */
@@ -46,7 +49,8 @@ export default defineConfig({
 		// so no test needs the internet.
 		command: 'npx tsx tests/sim/demo.ts',
 		url: `${baseURL}/health`,
-		env: { PORT: String(PORT), HOST: '127.0.0.1', SIM_PORT: String(SIM_PORT) },
+		// A fresh data folder per run, so no breaker state or quota from an earlier run is restored.
+		env: { PORT: String(PORT), HOST: '127.0.0.1', SIM_PORT: String(SIM_PORT), CM_DATA_DIR: mkdtempSync(join(tmpdir(), 'cm-e2e-')) },
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000,
 		stdout: 'pipe',

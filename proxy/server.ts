@@ -5,6 +5,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import { z } from 'zod';
 import { createApp } from './app';
 import { createProxyEngine } from './engine';
+import { openDatabase, SqliteStore } from './store';
+import { systemClock } from '../shared/engine';
+import { attachWebSocket, Hub } from './ws';
 import { resolveAdminToken } from './middleware/admin';
 import { parseCorsOrigins } from './middleware/security';
 import { readVersion } from './version';
@@ -38,16 +41,22 @@ const envSchema = z.object({
 });
 
 export async function startServer({ port, host, staticRoot, env = process.env }: ServerOptions): Promise<RunningServer> {
-	const engine = await createProxyEngine({ env });
+	// SQLite under ./data (CM_DATA_DIR): quotas, breaker state and learned symbols survive restarts.
+	const db = openDatabase({ env });
+	const store = new SqliteStore(db);
+	const engine = await createProxyEngine({ env, store });
 	const admin = resolveAdminToken(env);
 	// Printed once, on the server's own log line: the only place a generated token is ever shown.
 	if (admin.generated) console.log(`No CM_ADMIN_TOKEN set: this run's admin token is ${admin.token}`);
 	const perMinute = Number(env.CM_RATE_LIMIT_PER_MIN);
+	const hub = new Hub({ clock: systemClock });
 	const app = createApp({
 		startedAt: Date.now(),
 		version: readVersion(),
 		staticRoot,
 		engine,
+		store,
+		wsSessions: () => hub.stats().sessions,
 		adminToken: admin.token,
 		corsOrigins: parseCorsOrigins(env.CM_CORS_ORIGINS),
 		rateLimit: { trustProxy: env.CM_TRUST_PROXY === '1', ...(Number.isInteger(perMinute) && perMinute > 0 ? { perMinute } : {}) }
@@ -56,7 +65,17 @@ export async function startServer({ port, host, staticRoot, env = process.env }:
 		const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
 			server.off('error', reject);
 			const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-			resolve({ server, url: `http://${shownHost}:${info.port}`, close: () => closeServer(server) });
+			// WebSocket at /ws and its aliases; upstream polling follows what is subscribed.
+			const ws = attachWebSocket(server, { engine, hub });
+			const close = async () => {
+				// Upgraded sockets are not closed by server.close(): the hub closes them first.
+				await ws.close();
+				await closeServer(server);
+				// Persist what changed before the database goes away.
+				await engine.close();
+				db.close();
+			};
+			resolve({ server, url: `http://${shownHost}:${info.port}`, close });
 		});
 		server.once('error', reject);
 	});

@@ -14,7 +14,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const proxy = spawn(process.execPath, ['--import', 'tsx', 'proxy/start.ts'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, CM_BASE_URLS: JSON.stringify({ '*': `${sim.url}/{id}` }) },
+  // Its own data folder: breaker state and quotas earned against the simulator must never carry
+  // over to a real run.
+  env: { CM_DATA_DIR: 'data/demo', ...process.env, CM_BASE_URLS: JSON.stringify({ '*': `${sim.url}/{id}` }) },
 });
 
 const stop = () => {
