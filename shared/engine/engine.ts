@@ -167,6 +167,7 @@ export class Engine {
     return run;
   }
 
+  /** One routed request; it removes its own in-flight entry when it settles (see #fetch). */
   async #route<C extends Capability>(
     capability: C,
     params: ParamsOf<C>,
@@ -175,46 +176,42 @@ export class Engine {
     slot: { settled: boolean },
   ): Promise<Outcome<ResultOf<C>>> {
     try {
-      return await this.#routeOnce(capability, params, key, options);
+      const { clock } = this.#ports;
+      const started = clock.now();
+      const deadline = started + (options.deadlineMs ?? this.#opts.deadlineMs ?? DEFAULT_DEADLINE_MS);
+      const pool = this.#pools.for(capability, options.pool, options.strategy);
+      if (!pool) return { ok: false, code: 'no_provider', message: `no pool serves ${capability}`, attempts: [] };
+      this.#rollUsageWindow(started);
+
+      const view = pool.view(capability);
+      const tried: Member[] = [];
+      const attempts: AttemptRecord[] = [];
+      let real = 0;
+      for (let now = started; real < pool.config.maxAlternatives && deadline - now > MIN_ATTEMPT_MS; now = clock.now()) {
+        const member = view.pick(now, tried);
+        if (!member) break;
+        tried.push(member);
+        const result = await (pool.config.hedge ? this.#hedged(capability, params, member, view, tried, deadline, attempts) : this.#attempt(capability, params, member, deadline));
+        if (result.ok) return this.#succeed(capability, params, key, pool.config.id, result, attempts, started);
+        attempts.push(result.record);
+        if (result.record.outcome !== 'breaker_open' && result.record.outcome !== 'limit_wait' && result.record.outcome !== 'unsupported') real++;
+      }
+
+      const now = clock.now();
+      const stale = this.cache.peek<ResultOf<C>>(key, now);
+      if (stale) {
+        return { ok: true, data: stale.value, source: stale.source, attempts, latencyMs: now - started, cached: true, stale: true, ts: stale.at };
+      }
+      if (attempts.length === 0 && view.size === 0) {
+        return { ok: false, code: 'no_provider', message: `no provider in pool ${pool.config.id} offers ${capability}`, attempts };
+      }
+      const message = attempts.length === 0 ? 'every provider is cooling down or its breaker is open' : describeAttempts(attempts);
+      if (this.events.has('error')) this.events.emit('error', { capability, message, attempts: attempts.length, at: now });
+      return { ok: false, code: 'all_failed', message: `${capability}: ${message}`, attempts };
     } finally {
       slot.settled = true;
       this.#inflight.delete(key);
     }
-  }
-
-  async #routeOnce<C extends Capability>(capability: C, params: ParamsOf<C>, key: string, options: GetOptions): Promise<Outcome<ResultOf<C>>> {
-    const { clock } = this.#ports;
-    const started = clock.now();
-    const deadline = started + (options.deadlineMs ?? this.#opts.deadlineMs ?? DEFAULT_DEADLINE_MS);
-    const pool = this.#pools.for(capability, options.pool, options.strategy);
-    if (!pool) return { ok: false, code: 'no_provider', message: `no pool serves ${capability}`, attempts: [] };
-    this.#rollUsageWindow(started);
-
-    const view = pool.view(capability);
-    const tried: Member[] = [];
-    const attempts: AttemptRecord[] = [];
-    let real = 0;
-    for (let now = started; real < pool.config.maxAlternatives && deadline - now > MIN_ATTEMPT_MS; now = clock.now()) {
-      const member = view.pick(now, tried);
-      if (!member) break;
-      tried.push(member);
-      const result = await (pool.config.hedge ? this.#hedged(capability, params, member, view, tried, deadline, attempts) : this.#attempt(capability, params, member, deadline));
-      if (result.ok) return this.#succeed(capability, params, key, pool.config.id, result, attempts, started);
-      attempts.push(result.record);
-      if (result.record.outcome !== 'breaker_open' && result.record.outcome !== 'limit_wait' && result.record.outcome !== 'unsupported') real++;
-    }
-
-    const now = clock.now();
-    const stale = this.cache.peek<ResultOf<C>>(key, now);
-    if (stale) {
-      return { ok: true, data: stale.value, source: stale.source, attempts, latencyMs: now - started, cached: true, stale: true, ts: stale.at };
-    }
-    if (attempts.length === 0 && view.size === 0) {
-      return { ok: false, code: 'no_provider', message: `no provider in pool ${pool.config.id} offers ${capability}`, attempts };
-    }
-    const message = attempts.length === 0 ? 'every provider is cooling down or its breaker is open' : describeAttempts(attempts);
-    if (this.events.has('error')) this.events.emit('error', { capability, message, attempts: attempts.length, at: now });
-    return { ok: false, code: 'all_failed', message: `${capability}: ${message}`, attempts };
   }
 
   #succeed<C extends Capability>(
