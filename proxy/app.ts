@@ -8,18 +8,25 @@ import { resolveAdminToken } from './middleware/admin';
 import { rateLimit, type RateLimitOptions } from './middleware/rate-limit';
 import { apiCors, inlineScriptHashes, limitBody, securityHeaders } from './middleware/security';
 import { Metrics } from './metrics';
+import { catalogResourceRoutes } from './routes/catalog-resources';
 import { dataRoutes } from './routes/data';
 import { diagnosticsRoutes } from './routes/diagnostics';
 import { healthRoutes } from './routes/health';
 import { hierarchyRoutes } from './routes/hierarchy';
+import { logRoutes, type EventLog } from './routes/logs';
 import { metaRoutes } from './routes/meta';
 import { monitoringRoutes, RecentRequests } from './routes/monitoring';
 import { poolRoutes } from './routes/pools';
 import { providerRoutes } from './routes/providers';
+import { relayRoutes } from './routes/relay';
+import type { RelayOptions } from './relay';
 import { readyRoutes } from './routes/ready';
 import { resourceRoutes } from './routes/resources';
+import { sessionRoutes } from './routes/sessions';
 import { statusRoutes } from './routes/status';
 import { spaStatic } from './static';
+import { Logs, type StoreDb } from './store';
+import type { Hub } from './ws';
 
 export interface AppOptions {
 	/** When the process started, in epoch milliseconds. */
@@ -39,8 +46,14 @@ export interface AppOptions {
 	adminToken?: string;
 	/** The store; when given, /ready and the diagnostics check that it answers. */
 	store?: Store;
-	/** Open WebSocket sessions, for /metrics and /api/monitoring/status (the WS module provides it). */
+	/** Open WebSocket sessions, for /metrics and /api/monitoring/status. Default: the hub's count, when given. */
 	wsSessions?: () => number;
+	/** The SQLite database: logs, user providers, import/export and backups (those routes answer 503 without it). */
+	db?: StoreDb;
+	/** The engine-event writer feeding the logs; flushed before each log read. */
+	eventLog?: EventLog;
+	/** The WebSocket hub, for /api/sessions and /api/broadcast (503 without it). */
+	hub?: Hub;
 	/** Per-IP limits on /api. Default 300 per minute, socket address only. */
 	rateLimit?: RateLimitOptions;
 	/** Origins allowed to call mutations cross-origin (`CM_CORS_ORIGINS`). Default: none (same-origin). */
@@ -49,6 +62,8 @@ export interface AppOptions {
 	maxBodyBytes?: number;
 	/** Upstream request events kept for /api/monitoring/requests/recent. Default 1,000. */
 	recentRequests?: number;
+	/** The relay at /relay/{providerId}/{path} for browser providers without CORS. Default: catalog URLs, no keys. */
+	relay?: RelayOptions;
 }
 
 const defaultStaticRoot = fileURLToPath(new URL('../build', import.meta.url));
@@ -62,11 +77,15 @@ interface ApiDeps {
 	store?: Store;
 	wsSessions?: () => number;
 	recent: number;
+	db?: StoreDb;
+	eventLog?: EventLog;
+	hub?: Hub;
 }
 
 /** Every `/api` resource, chained so paths and bodies flow into `AppType`. */
-function apiRoutes({ engine, adminToken, now, startedAt, version, store, wsSessions, recent }: ApiDeps) {
+function apiRoutes({ engine, adminToken, now, startedAt, version, store, wsSessions, recent, db, eventLog, hub }: ApiDeps) {
 	const ring = new RecentRequests(engine, recent);
+	const logs = db && new Logs(db, { now });
 	return new Hono()
 		.route('/', statusRoutes({ engine, startedAt, version, now }))
 		.route('/', dataRoutes(engine))
@@ -75,7 +94,10 @@ function apiRoutes({ engine, adminToken, now, startedAt, version, store, wsSessi
 		.route('/', resourceRoutes({ engine, now }))
 		.route('/', hierarchyRoutes({ engine, now }))
 		.route('/', monitoringRoutes({ engine, recent: ring, now, wsSessions }))
-		.route('/', diagnosticsRoutes({ engine, adminToken, now, store }));
+		.route('/', diagnosticsRoutes({ engine, adminToken, now, store }))
+		.route('/', logRoutes({ logs, eventLog, adminToken, now }))
+		.route('/', catalogResourceRoutes({ engine, db, adminToken, now }))
+		.route('/', sessionRoutes({ hub, adminToken }));
 }
 
 /** The SPA's inline bootstrap script hashes, re-read when a new build replaces index.html. */
@@ -106,26 +128,35 @@ export function createApp({
 	engine,
 	adminToken = resolveAdminToken({}).token,
 	store,
-	wsSessions,
+	wsSessions: sessionsCount,
+	db,
+	eventLog,
+	hub,
 	rateLimit: limits,
 	corsOrigins = [],
 	maxBodyBytes,
-	recentRequests = 1_000
+	recentRequests = 1_000,
+	relay = { env: {} }
 }: AppOptions) {
+	const wsSessions = sessionsCount ?? (hub ? () => hub.stats().sessions : undefined);
 	const metrics = new Metrics();
 	const base = new Hono();
 	base.use('*', securityHeaders({ scriptHashes: spaScriptHashes(staticRoot) }));
 	base.use('*', metrics.middleware());
 	base.use('*', limitBody({ maxSize: maxBodyBytes }));
 	base.use('/api/*', apiCors({ origins: corsOrigins }));
-	base.use('/api/*', rateLimit({ now, ...limits }));
+	// One bucket per client across the API and the relay.
+	const perIp = rateLimit({ now, ...limits });
+	base.use('/api/*', perIp);
+	base.use('/relay/*', perIp);
 
 	// Without an engine the /api routes are absent; the type still describes the full API.
-	const api = engine ? apiRoutes({ engine, adminToken, now, startedAt, version, store, wsSessions, recent: recentRequests }) : (new Hono() as ReturnType<typeof apiRoutes>);
+	const api = engine ? apiRoutes({ engine, adminToken, now, startedAt, version, store, wsSessions, recent: recentRequests, db, eventLog, hub }) : (new Hono() as ReturnType<typeof apiRoutes>);
 	const app = base
 		.route('/', healthRoutes({ startedAt, version, now }))
 		.route('/', readyRoutes({ engine, store }))
 		.route('/', metaRoutes({ version, metrics, engine, wsSessions }))
+		.route('/', relayRoutes(relay))
 		.route('/', api);
 
 	// Last, after every route: the built app for every other GET outside /api.

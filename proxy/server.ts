@@ -5,7 +5,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import { z } from 'zod';
 import { createApp } from './app';
 import { createProxyEngine } from './engine';
-import { openDatabase, SqliteStore } from './store';
+import { Logs, openDatabase, SqliteStore } from './store';
+import { EventLog, secretRedactor } from './routes/logs';
+import { allProviders } from '../shared/catalog/registry';
 import { systemClock } from '../shared/engine';
 import { attachWebSocket, Hub } from './ws';
 import { resolveAdminToken } from './middleware/admin';
@@ -50,13 +52,19 @@ export async function startServer({ port, host, staticRoot, env = process.env }:
 	if (admin.generated) console.log(`No CM_ADMIN_TOKEN set: this run's admin token is ${admin.token}`);
 	const perMinute = Number(env.CM_RATE_LIMIT_PER_MIN);
 	const hub = new Hub({ clock: systemClock });
+	// Engine events to the logs table, one write per second; retention hourly. Keys are redacted
+	// on the way in as a last line of defence (the engine already keeps them out of its messages).
+	const eventLog = new EventLog(engine, new Logs(db), { redact: secretRedactor(configuredKeys(env)) }).start();
 	const app = createApp({
 		startedAt: Date.now(),
 		version: readVersion(),
 		staticRoot,
 		engine,
 		store,
-		wsSessions: () => hub.stats().sessions,
+		db,
+		eventLog,
+		hub,
+		relay: { env },
 		adminToken: admin.token,
 		corsOrigins: parseCorsOrigins(env.CM_CORS_ORIGINS),
 		rateLimit: { trustProxy: env.CM_TRUST_PROXY === '1', ...(Number.isInteger(perMinute) && perMinute > 0 ? { perMinute } : {}) }
@@ -72,6 +80,7 @@ export async function startServer({ port, host, staticRoot, env = process.env }:
 				await ws.close();
 				await closeServer(server);
 				// Persist what changed before the database goes away.
+				eventLog.close();
 				await engine.close();
 				db.close();
 			};
@@ -79,6 +88,12 @@ export async function startServer({ port, host, staticRoot, env = process.env }:
 		});
 		server.once('error', reject);
 	});
+}
+
+/** Every API key configured for a catalog provider (`NAME`, `NAME_1` …), for redaction. */
+function configuredKeys(env: Readonly<Record<string, string | undefined>>): string[] {
+	const names = new Set(allProviders().flatMap((p) => (p.auth.kind === 'none' ? [] : p.auth.env)));
+	return Object.entries(env).flatMap(([name, value]) => (value && names.has(name.replace(/_\d+$/, '')) ? [value] : []));
 }
 
 function closeServer(server: ServerType): Promise<void> {

@@ -3,6 +3,7 @@ import { CATEGORIES, FAILURE_KINDS, TIERS } from '../engine/adapter';
 import { PoolConfig, PoolMemberConfig } from '../engine/pool';
 import { STRATEGIES } from '../engine/strategies';
 import { CAPABILITIES, CAPABILITY_IDS, CHAINS, type Capability } from '../model';
+import { Group, HubStats, SessionInfo } from './ws';
 
 /**
  * The proxy's REST contract, shared by the proxy (validation, OpenAPI) and the app (typed reads).
@@ -62,6 +63,67 @@ export const NewPool = PoolConfig.refine((p) => !p.id.startsWith('default-') && 
 });
 export const NewMember = PoolMemberConfig;
 export const RotateBody = z.object({ capability: CapabilityId.optional() });
+
+// logs
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+const LogLevel = z.enum(LOG_LEVELS);
+const LogFilter = {
+  level: LogLevel.optional(),
+  kind: z.string().max(32, 'a kind is at most 32 characters').regex(/^[a-z][a-z-]*$/, 'a kind is lower-case letters and dashes, e.g. breaker').optional(),
+  provider: Id.optional(),
+  since: z.coerce.number().int('since is epoch milliseconds, a whole number').min(0, 'since is epoch milliseconds, at least 0').optional(),
+};
+export const LogsQuery = z.object({ ...LogFilter, limit: limit(100, 10_000) });
+export const LogsExportQuery = z.object({ ...LogFilter, limit: limit(10_000, 10_000) });
+export const RecentLogsQuery = z.object({ limit: limit(50, 1_000) });
+export const ErrorLogsQuery = z.object({ since: LogFilter.since, provider: LogFilter.provider, limit: limit(100, 10_000) });
+
+// resources (catalog, user providers, import/export, backups)
+const httpsUrl = (field: string) =>
+  z
+    .url({ protocol: /^https$/, error: `${field} must be an https:// URL` })
+    .max(2048)
+    .refine((u) => {
+      const url = new URL(u);
+      return url.username === '' && url.password === '';
+    }, `${field} must not carry credentials (keys come from the environment)`);
+/** A provider added at run time (stored; see the operation's summary). Unknown fields are refused. */
+export const NewUserProvider = z.strictObject({
+  id: Id,
+  name: z.string().trim().min(1, 'name is required').max(100),
+  category: z.enum(CATEGORIES),
+  baseUrl: httpsUrl('baseUrl'),
+  docs: httpsUrl('docs'),
+  capabilities: z
+    .array(CapabilityId)
+    .min(1, 'at least one capability')
+    .max(CAPABILITY_IDS.length)
+    .refine((caps) => new Set(caps).size === caps.length, 'a capability is listed twice'),
+});
+export const IMPORT_MODES = ['merge', 'replace'] as const;
+/**
+ * `{ mode, data }` with `data` an export document, or an export document itself (then `mode` may
+ * sit beside its fields). Rows are validated by the import, all-or-nothing.
+ */
+export const ImportBody = z
+  .looseObject({
+    mode: z.enum(IMPORT_MODES, { error: "mode is 'merge' or 'replace'" }).default('merge'),
+    data: z.looseObject({}, { error: 'data must be an export document (an object)' }).optional(),
+    providers: z.array(z.unknown(), { error: 'providers must be a list' }).optional(),
+    pools: z.array(z.unknown(), { error: 'pools must be a list' }).optional(),
+  })
+  .refine((b) => b.data !== undefined || b.providers !== undefined || b.pools !== undefined, 'send {"mode":"merge","data":<export>} or an export document with providers and pools');
+const BACKUP_NAME = /^crypto-monitor-\d{8}-\d{6}(?:-\d{1,4})?\.db$/;
+export const BackupParams = z.object({ name: z.string().max(64, 'a backup name is at most 64 characters').regex(BACKUP_NAME, 'a backup name looks like crypto-monitor-20250102-030405.db') });
+
+// sessions
+export const BroadcastBody = z.strictObject({
+  group: Group,
+  data: z
+    .unknown()
+    .refine((d) => d !== undefined, 'data is required')
+    .refine((d) => (JSON.stringify(d) ?? '').length <= 64 * 1024, 'data is at most 64 KiB of JSON'),
+});
 
 // ---- outputs ----
 
@@ -234,6 +296,57 @@ export const DiagnosticCheck = z.object({ name: z.string(), ok: z.boolean(), det
 export const Diagnostics = z.object({ ok: z.boolean(), ranAt: z.number(), durationMs: z.number(), checks: z.array(DiagnosticCheck) });
 export const Ready = z.object({ ready: z.boolean(), checks: z.record(z.string(), z.boolean()) });
 
+export const LogRecord = z.object({
+  id: z.number().int(),
+  at: z.number(),
+  level: LogLevel,
+  kind: z.string(),
+  provider: z.string().nullable(),
+  message: z.string(),
+  data: z.unknown(),
+});
+export const LogList = z.object({ logs: z.array(LogRecord), total: z.number().int() });
+export const LogStatsBody = z.object({
+  total: z.number().int(),
+  byLevel: z.record(LogLevel, z.number().int()),
+  byKind: z.record(z.string(), z.number().int()),
+  oldest: z.number().nullable(),
+  newest: z.number().nullable(),
+  /** Events waiting for the next write (written at least once a second). */
+  pending: z.number().int(),
+});
+export const LogsCleared = z.object({ deleted: z.number().int() });
+
+export const UserProviderView = NewUserProvider.extend({
+  /** Always false for now: stored user providers are not turned into live adapters yet. */
+  live: z.boolean(),
+});
+export const ResourceList = z.object({
+  catalog: z.array(ProviderView),
+  user: z.array(UserProviderView),
+  total: z.number().int(),
+});
+export const ResourcesExport = z.object({
+  format: z.string(),
+  version: z.number().int(),
+  exportedAt: z.string(),
+  providers: z.array(z.unknown()),
+  pools: z.array(z.unknown()),
+});
+export const ImportDone = z.object({
+  ok: z.literal(true),
+  mode: z.enum(IMPORT_MODES),
+  providers: z.number().int(),
+  pools: z.number().int(),
+  /** Imported pools now live in the engine (those whose members are all catalog providers). */
+  appliedPools: z.number().int(),
+});
+export const BackupInfo = z.object({ name: z.string(), bytes: z.number().int(), createdAt: z.number() });
+export const BackupList = z.object({ backups: z.array(BackupInfo), total: z.number().int() });
+export const Restored = z.object({ restored: z.string(), schemaVersion: z.number().int() });
+export const SessionList = z.object({ sessions: z.array(SessionInfo), total: z.number().int() });
+export const Broadcasted = z.object({ delivered: z.number().int() });
+
 // ---- the operation table: every route, its inputs and outputs (validation and OpenAPI) ----
 
 export interface Operation {
@@ -296,4 +409,24 @@ export const OPERATIONS: readonly Operation[] = [
   op({ method: 'get', path: '/api/monitoring/requests/recent', tag: 'monitoring', summary: 'Recent upstream requests, newest first', query: RecentQuery, ok: { status: 200, body: RecentRequests }, errors: [400, 429] }),
   op({ method: 'post', path: '/api/diagnostics/run', tag: 'diagnostics', admin: true, summary: 'Run the diagnostics', ok: { status: 200, body: Diagnostics }, errors: [...ADMIN] }),
   op({ method: 'get', path: '/api/diagnostics/last', tag: 'diagnostics', summary: 'The last diagnostics run', ok: { status: 200, body: Diagnostics }, errors: [404, 429] }),
+  op({ method: 'get', path: '/api/logs', tag: 'logs', summary: 'Engine events (failures, breakers, rotations, rate limits, errors), newest first', query: LogsQuery, ok: { status: 200, body: LogList }, errors: [400, 429, 503] }),
+  op({ method: 'get', path: '/api/logs/recent', tag: 'logs', summary: 'The latest log entries', query: RecentLogsQuery, ok: { status: 200, body: LogList }, errors: [400, 429, 503] }),
+  op({ method: 'get', path: '/api/logs/errors', tag: 'logs', summary: 'Error entries only', query: ErrorLogsQuery, ok: { status: 200, body: LogList }, errors: [400, 429, 503] }),
+  op({ method: 'get', path: '/api/logs/stats', tag: 'logs', summary: 'Counts by level and kind, oldest and newest', ok: { status: 200, body: LogStatsBody }, errors: [429, 503] }),
+  op({ method: 'get', path: '/api/logs/export/json', tag: 'logs', summary: 'Logs as a JSON file', query: LogsExportQuery, ok: { status: 200, body: z.array(LogRecord) }, errors: [400, 429, 503] }),
+  op({ method: 'get', path: '/api/logs/export/csv', tag: 'logs', summary: 'Logs as a CSV file', query: LogsExportQuery, ok: { status: 200, contentType: 'text/csv' }, errors: [400, 429, 503] }),
+  op({ method: 'delete', path: '/api/logs', tag: 'logs', admin: true, summary: 'Delete every log entry', ok: { status: 200, body: LogsCleared }, errors: [...ADMIN, 503] }),
+  op({ method: 'get', path: '/api/resources', tag: 'resources', summary: 'Catalog providers and user providers', ok: { status: 200, body: ResourceList }, errors: [429] }),
+  op({ method: 'get', path: '/api/resources/category/{category}', tag: 'resources', summary: 'Catalog and user providers of one category', params: CategoryParams, ok: { status: 200, body: ResourceList }, errors: [400, 429] }),
+  op({ method: 'get', path: '/api/resources/export/json', tag: 'resources', summary: 'User providers and pools as a JSON file (no keys: they live in the environment only)', ok: { status: 200, body: ResourcesExport }, errors: [429, 503] }),
+  op({ method: 'get', path: '/api/resources/export/csv', tag: 'resources', summary: 'User providers and pools as a CSV file (kind,id,json)', ok: { status: 200, contentType: 'text/csv' }, errors: [429, 503] }),
+  op({ method: 'post', path: '/api/resources/import/json', tag: 'resources', admin: true, summary: 'Import user providers and pools, merge or replace, all-or-nothing', body: ImportBody, ok: { status: 200, body: ImportDone }, errors: [400, 413, 415, ...ADMIN, 503] }),
+  op({ method: 'post', path: '/api/resources/backup', tag: 'resources', admin: true, summary: 'Back up the database to a timestamped file', ok: { status: 201, body: BackupInfo }, errors: [...ADMIN, 503] }),
+  op({ method: 'get', path: '/api/resources/backups', tag: 'resources', summary: 'Backups, newest first', ok: { status: 200, body: BackupList }, errors: [429, 503] }),
+  op({ method: 'post', path: '/api/resources/backups/{name}/restore', tag: 'resources', admin: true, summary: 'Replace the database with a backup (engine state in memory is kept until restart)', params: BackupParams, ok: { status: 200, body: Restored }, errors: [400, 404, 409, ...ADMIN, 503] }),
+  op({ method: 'post', path: '/api/resources/provider', tag: 'resources', admin: true, summary: 'Store a user provider. Stored only: turning it into a live adapter is not built yet (live: false)', body: NewUserProvider, ok: { status: 201, body: UserProviderView }, errors: [400, 409, 413, 415, ...ADMIN, 503] }),
+  op({ method: 'delete', path: '/api/resources/provider/{id}', tag: 'resources', admin: true, summary: 'Delete a user provider', params: ProviderParams, ok: { status: 200, body: Deleted }, errors: [400, 404, ...ADMIN, 503] }),
+  op({ method: 'get', path: '/api/sessions', tag: 'sessions', summary: 'Open WebSocket sessions', ok: { status: 200, body: SessionList }, errors: [429, 503] }),
+  op({ method: 'get', path: '/api/sessions/stats', tag: 'sessions', summary: 'WebSocket hub statistics', ok: { status: 200, body: HubStats }, errors: [429, 503] }),
+  op({ method: 'post', path: '/api/broadcast', tag: 'sessions', admin: true, summary: 'Send data to every session of a group', body: BroadcastBody, ok: { status: 200, body: Broadcasted }, errors: [400, 413, 415, ...ADMIN, 503] }),
 ];

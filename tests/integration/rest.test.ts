@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../shared/api/rest';
 import { allProviders } from '../../shared/catalog/registry';
-import { MemoryStore, type Engine, type Store } from '../../shared/engine';
+import { MemoryStore, systemClock, type Engine, type Store } from '../../shared/engine';
 import { createApp } from '../../proxy/app';
 import { createProxyEngine } from '../../proxy/engine';
+import { EventLog } from '../../proxy/routes/logs';
+import { Logs, openDatabase, type StoreDb } from '../../proxy/store';
+import { Hub } from '../../proxy/ws';
+import { FakeConnection } from '../../proxy/ws/testing';
 import { startSimulator, type Simulator } from '../sim/server';
 
 /**
@@ -25,6 +29,10 @@ let store: Store;
 let app: ReturnType<typeof createApp>;
 let built: string;
 let ws = 3;
+let dataDir: string;
+let db: StoreDb;
+let hub: Hub;
+let eventLog: EventLog;
 
 beforeAll(async () => {
 	sim = await startSimulator({ providers: allProviders() });
@@ -32,10 +40,18 @@ beforeAll(async () => {
 	engine = await createProxyEngine({ env: { CM_BASE_URLS: JSON.stringify({ '*': `${sim.url}/{id}` }) }, store });
 	built = mkdtempSync(join(tmpdir(), 'cm-rest-'));
 	writeFileSync(join(built, 'index.html'), '<!doctype html><html><head><script>console.log("boot")</script></head><body></body></html>');
-	app = createApp({ startedAt: Date.now() - 5_000, version: '9.9.9', engine, store, adminToken: TOKEN, staticRoot: built, wsSessions: () => ws, rateLimit: { perMinute: 100_000 } });
+	dataDir = mkdtempSync(join(tmpdir(), 'cm-rest-data-'));
+	db = openDatabase({ dataDir });
+	hub = new Hub({ clock: systemClock });
+	eventLog = new EventLog(engine, new Logs(db)).start();
+	app = createApp({ startedAt: Date.now() - 5_000, version: '9.9.9', engine, store, adminToken: TOKEN, staticRoot: built, wsSessions: () => ws, rateLimit: { perMinute: 100_000 }, db, eventLog, hub });
 });
 
 afterAll(async () => {
+	eventLog.close();
+	hub.close();
+	db.close();
+	rmSync(dataDir, { recursive: true, force: true });
 	await engine.close();
 	await sim.close();
 	rmSync(built, { recursive: true, force: true });
@@ -393,6 +409,189 @@ describe('access: rate limits, CORS, security headers, body size', () => {
 			expect(text, path).not.toContain(secret);
 		}
 		await keyed.close();
+	});
+});
+
+describe('logs: engine events written in batches, queried, exported and cleared', () => {
+	it('records breaker transitions and failed requests, and serves them filtered', async () => {
+		expect((await del('/api/logs')).status).toBe(200);
+		await get('/api/providers/bitstamp/breaker/open', { method: 'POST', headers: auth });
+		await get('/api/providers/bitstamp/breaker/reset', { method: 'POST', headers: auth });
+		sim.setFault('kraken', { kind: 'server_error' });
+		try {
+			expect((await get('/api/providers/kraken/health-check?capability=price')).body).toMatchObject({ ok: false });
+		} finally {
+			sim.clearFaults();
+		}
+		// Nothing is written until the next flush; a read flushes first.
+		expect(eventLog.pending).toBeGreaterThan(0);
+		const all = await get('/api/logs');
+		expect(all.status).toBe(200);
+		const logs = all.body.logs as { kind: string; provider: string | null; level: string; message: string; at: number }[];
+		expect(logs.some((l) => l.kind === 'breaker' && l.provider === 'bitstamp' && /forced_open/.test(l.message))).toBe(true);
+		expect(logs.some((l) => l.kind === 'request' && l.provider === 'kraken' && l.level === 'warn')).toBe(true);
+		expect(logs[0]?.at).toBeGreaterThanOrEqual(logs[logs.length - 1]?.at ?? 0);
+
+		const breakers = await get('/api/logs?kind=breaker&provider=bitstamp&limit=1');
+		expect(breakers.body.logs).toHaveLength(1);
+		expect((await get(`/api/logs?since=${Date.now() + 60_000}`)).body.total).toBe(0);
+		expect((await get('/api/logs?level=error')).status).toBe(200);
+		expect((await get('/api/logs?level=loud')).status).toBe(400);
+		expect((await get('/api/logs/recent?limit=2')).body.logs).toHaveLength(2);
+		const errors = await get('/api/logs/errors');
+		expect((errors.body.logs as { level: string }[]).every((l) => l.level === 'error')).toBe(true);
+
+		const stats = await get('/api/logs/stats');
+		expect(stats.body).toMatchObject({ pending: 0 });
+		expect((stats.body.byKind as Record<string, number>).breaker).toBeGreaterThanOrEqual(2);
+		expect(stats.body.total).toBe(logs.length);
+	});
+
+	it('exports JSON and CSV as files, and DELETE needs the admin token', async () => {
+		const json = await app.request('/api/logs/export/json?kind=breaker');
+		expect(json.headers.get('content-disposition')).toMatch(/attachment; filename="crypto-monitor-logs-.*\.json"/);
+		const rows = (await json.json()) as { kind: string }[];
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows.every((r) => r.kind === 'breaker')).toBe(true);
+		const csv = await app.request('/api/logs/export/csv');
+		expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+		expect((await csv.text()).split('\r\n')[0]).toBe('id,at,level,kind,provider,message,data');
+
+		expect((await del('/api/logs', {})).status).toBe(401);
+		expect((await del('/api/logs', { Authorization: 'Bearer nope' })).status).toBe(403);
+		const cleared = await del('/api/logs');
+		expect(cleared.status).toBe(200);
+		expect(cleared.body.deleted).toBeGreaterThan(0);
+		expect((await get('/api/logs/stats')).body.total).toBe(0);
+	});
+
+	it('batches writes: one flush writes everything pending, retention keeps the newest', () => {
+		const logs = new Logs(db, { maxRows: 3 });
+		const local = new EventLog(engine, logs, { redact: (t) => t.replaceAll('sekrit', '[redacted]') });
+		for (let i = 0; i < 5; i++) local.push({ level: 'info', kind: 'alert', message: `n${i} sekrit`, data: { note: 'sekrit' } });
+		expect(local.flush()).toBe(5);
+		expect(local.flush()).toBe(0);
+		const stored = logs.query({ kind: 'alert' });
+		expect(stored.map((r) => r.message)).toContain('n4 [redacted]');
+		expect(JSON.stringify(stored)).not.toContain('sekrit');
+		local.retain();
+		expect(logs.stats().total).toBe(3);
+		logs.clear();
+	});
+});
+
+describe('resources: catalog and user providers, import/export, backups', () => {
+	const userProvider = { id: 'my-feed', name: 'My feed', category: 'market', baseUrl: 'https://feed.example.com/api', docs: 'https://feed.example.com/docs', capabilities: ['price'] };
+
+	it('lists the catalog with the user providers, by category', async () => {
+		const all = await get('/api/resources');
+		expect(all.status).toBe(200);
+		expect((all.body.catalog as unknown[]).length).toBe(allProviders().length);
+		expect(all.body.user).toEqual([]);
+		const exchanges = await get('/api/resources/category/exchange');
+		expect((exchanges.body.catalog as { category: string }[]).every((p) => p.category === 'exchange')).toBe(true);
+		expect((await get('/api/resources/category/nope')).status).toBe(400);
+	});
+
+	it('adds and deletes a user provider behind the admin token (stored, not live)', async () => {
+		expect((await post('/api/resources/provider', userProvider, { 'Content-Type': 'application/json' })).status).toBe(401);
+		const created = await post('/api/resources/provider', userProvider);
+		expect(created).toMatchObject({ status: 201, body: { id: 'my-feed', live: false } });
+		expect((await post('/api/resources/provider', userProvider)).status).toBe(409);
+		expect((await post('/api/resources/provider', { ...userProvider, id: 'coingecko' })).status).toBe(409);
+		expect((await post('/api/resources/provider', { ...userProvider, id: 'x2', baseUrl: 'http://feed.example.com' })).status).toBe(400);
+		expect((await post('/api/resources/provider', { ...userProvider, id: 'x3', baseUrl: 'https://user:pw@feed.example.com' })).status).toBe(400);
+		expect((await post('/api/resources/provider', { ...userProvider, id: 'x4', apiKey: 'k' })).status).toBe(400);
+		const market = await get('/api/resources/category/market');
+		expect((market.body.user as { id: string }[]).map((p) => p.id)).toEqual(['my-feed']);
+		expect((await get('/api/resources/category/exchange')).body.user).toEqual([]);
+		expect(await del('/api/resources/provider/my-feed')).toMatchObject({ status: 200, body: { deleted: 'my-feed' } });
+		expect((await del('/api/resources/provider/my-feed')).status).toBe(404);
+	});
+
+	it('exports JSON and CSV, and imports all-or-nothing in merge and replace modes', async () => {
+		expect((await post('/api/resources/provider', userProvider)).status).toBe(201);
+		const exported = await app.request('/api/resources/export/json');
+		expect(exported.headers.get('content-disposition')).toMatch(/attachment/);
+		const doc = (await exported.json()) as { format: string; providers: { id: string }[]; pools: unknown[] };
+		expect(doc.format).toBe('crypto-monitor/resources');
+		expect(doc.providers.map((p) => p.id)).toEqual(['my-feed']);
+		const csv = await (await app.request('/api/resources/export/csv')).text();
+		expect(csv.split('\r\n')[0]).toBe('kind,id,json');
+		expect(csv).toContain('provider,my-feed,');
+
+		const pool = { id: 'imported-prices', name: 'Imported', capabilities: ['price'], strategy: 'priority', members: [{ provider: 'coinpaprika' }, { provider: 'coingecko' }] };
+		// One bad row refuses the whole file: nothing changes.
+		const bad = await post('/api/resources/import/json', { mode: 'replace', data: { providers: [], pools: [pool, { ...pool, id: 'bad', members: [{ provider: 'nobody' }] }] } });
+		expect(bad.status).toBe(400);
+		expect(bad.body.error).toMatch(/nothing was changed.*unknown provider 'nobody'/);
+		expect(((await get('/api/resources')).body.user as { id: string }[]).map((p) => p.id)).toEqual(['my-feed']);
+
+		const merged = await post('/api/resources/import/json', { mode: 'merge', data: { providers: [], pools: [pool] } });
+		expect(merged).toMatchObject({ status: 200, body: { ok: true, mode: 'merge', providers: 0, pools: 1, appliedPools: 1 } });
+		expect((await get('/api/pools/imported-prices')).body).toMatchObject({ id: 'imported-prices', members: [{ provider: 'coinpaprika' }, { provider: 'coingecko' }] });
+		expect(((await get('/api/resources')).body.user as { id: string }[]).map((p) => p.id)).toEqual(['my-feed']);
+
+		// The raw export document is accepted as the body too.
+		const replaced = await post('/api/resources/import/json', { ...doc, mode: 'replace', providers: [] });
+		expect(replaced).toMatchObject({ status: 200, body: { mode: 'replace', providers: 0, pools: 0 } });
+		expect((await get('/api/resources')).body.user).toEqual([]);
+		expect((await post('/api/resources/import/json', { mode: 'merge' })).status).toBe(400);
+		expect((await post('/api/resources/import/json', { mode: 'overwrite', data: {} })).status).toBe(400);
+		expect((await post('/api/resources/import/json', { data: { providers: [], pools: [], extra: 1 } })).status).toBe(400);
+		await del('/api/pools/imported-prices');
+	});
+
+	it('backs up to a timestamped file, lists backups and restores one', async () => {
+		expect((await post('/api/resources/backup', {}, { 'Content-Type': 'application/json' })).status).toBe(401);
+		await post('/api/resources/provider', userProvider);
+		const made = await get('/api/resources/backup', { method: 'POST', headers: auth });
+		expect(made.status).toBe(201);
+		const name = made.body.name as string;
+		expect(name).toMatch(/^crypto-monitor-\d{8}-\d{6}(-\d+)?\.db$/);
+		const list = await get('/api/resources/backups');
+		expect((list.body.backups as { name: string }[]).map((b) => b.name)).toContain(name);
+
+		await del('/api/resources/provider/my-feed');
+		expect((await get('/api/resources')).body.user).toEqual([]);
+		const restored = await get(`/api/resources/backups/${name}/restore`, { method: 'POST', headers: auth });
+		expect(restored).toMatchObject({ status: 200, body: { restored: name } });
+		expect(((await get('/api/resources')).body.user as { id: string }[]).map((p) => p.id)).toEqual(['my-feed']);
+		expect((await get('/api/resources/backups/crypto-monitor-20000101-000000.db/restore', { method: 'POST', headers: auth })).status).toBe(404);
+		expect((await get('/api/resources/backups/..%2fcrypto-monitor.db/restore', { method: 'POST', headers: auth })).status).toBe(400);
+		// The logs keep working on the reopened database.
+		expect((await get('/api/logs/stats')).status).toBe(200);
+		await del('/api/resources/provider/my-feed');
+	});
+
+	it('answers 503 for what needs the database when there is none', async () => {
+		const local = createApp({ startedAt: 0, version: '0', engine, adminToken: TOKEN, staticRoot: built });
+		expect((await local.request('/api/resources')).status).toBe(200);
+		for (const path of ['/api/logs', '/api/resources/export/json', '/api/resources/backups', '/api/sessions']) expect((await local.request(path)).status, path).toBe(503);
+	});
+});
+
+describe('sessions and broadcast', () => {
+	it('lists sessions and hub stats, and broadcasts to a group behind the admin token', async () => {
+		const conn = new FakeConnection();
+		const session = hub.connect(conn, { path: '/ws', userAgent: 'vitest', subscribe: ['news'] });
+		try {
+			const list = await get('/api/sessions');
+			expect(list.body.total).toBe(1);
+			expect((list.body.sessions as { id: string; groups: string[]; user_agent: string }[])[0]).toMatchObject({ id: session.id, groups: ['news'], user_agent: 'vitest' });
+			const stats = await get('/api/sessions/stats');
+			expect(stats.body).toMatchObject({ sessions: 1, groups: { news: 1 } });
+
+			expect((await post('/api/broadcast', { group: 'news', data: 'x' }, { 'Content-Type': 'application/json' })).status).toBe(401);
+			expect((await post('/api/broadcast', { group: 'weather', data: 'x' })).status).toBe(400);
+			expect((await post('/api/broadcast', { group: 'news' })).status).toBe(400);
+			expect((await post('/api/broadcast', { group: 'prices', data: { hello: 1 } })).body).toEqual({ delivered: 0 });
+			expect((await post('/api/broadcast', { group: 'news', data: { hello: 1 } })).body).toEqual({ delivered: 1 });
+			expect((await post('/api/broadcast', { group: 'all', data: 'to everyone' })).body).toEqual({ delivered: 1 });
+			expect(conn.of('broadcast').map((m) => m.data)).toEqual([{ hello: 1 }, 'to everyone']);
+		} finally {
+			hub.disconnect(session);
+		}
 	});
 });
 

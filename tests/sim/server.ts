@@ -16,6 +16,22 @@ export interface SimulatorOptions {
   readonly seed?: number;
   /** Symbol ids for building the recorded requests; default: the catalog's symbol map. */
   readonly symbolId?: (provider: string, symbol: string) => string | undefined;
+  /** Keep every request received (method, URL with query, headers, body) for `recorded()`. Default false. */
+  readonly record?: boolean;
+  /**
+   * Unmatched requests are answered with the full request URL, query string included, as some real
+   * APIs echo it: a test can then check that keys in that echo are not passed on. Default false.
+   */
+  readonly echoUnmatched?: boolean;
+}
+
+/** One request as the simulator received it (with `record: true`). */
+export interface RecordedRequest {
+  readonly method: string;
+  /** Path and query string, e.g. `/coingecko/api/v3/ping?x_cg_demo_api_key=…`. */
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
 }
 
 export interface Simulator {
@@ -30,6 +46,8 @@ export interface Simulator {
   /** Requests received per provider id since the last reset. */
   requests(provider?: string): number;
   resetCounts(): void;
+  /** Requests received so far, oldest first (empty unless started with `record: true`). */
+  recorded(): readonly RecordedRequest[];
   close(): Promise<void>;
 }
 
@@ -46,10 +64,16 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const counts = new Map<string, number>();
   const dice = new SeededRandom(options.seed ?? 7);
   const sockets = new Set<Socket>();
+  const log: RecordedRequest[] = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://sim');
     const body = await readBody(req);
+    if (options.record && !url.pathname.startsWith('/_sim/')) {
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      log.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers, body });
+    }
     if (url.pathname.startsWith('/_sim/')) return control(req.method ?? 'GET', url.pathname, body, res);
 
     const [, id = '', ...rest] = url.pathname.split('/');
@@ -67,7 +91,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     if (active?.kind === 'server_error') return send(res, 503, { error: 'Service Unavailable' });
 
     const route = match(providerRoutes, req.method ?? 'GET', `/${rest.join('/')}`, url.searchParams, body);
-    if (!route) return send(res, 404, { error: `no recording for ${req.method} /${rest.join('/')}` });
+    if (!route) return send(res, 404, { error: `no recording for ${req.method} ${options.echoUnmatched ? (req.url ?? '') : `/${rest.join('/')}`}` });
     const live = route.status === 200 ? refreshTimes(route.body, Date.now()) : route.body;
     const corrupted = active ? corruptBody(active.kind, live) : undefined;
     const text = corrupted ?? live;
@@ -125,6 +149,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     clearFaults: (provider) => (provider ? faults.delete(provider) : faults.clear()),
     requests: (provider) => (provider ? (counts.get(provider) ?? 0) : [...counts.values()].reduce((a, b) => a + b, 0)),
     resetCounts: () => counts.clear(),
+    recorded: () => [...log],
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
