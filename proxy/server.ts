@@ -5,6 +5,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { z } from 'zod';
 import { createApp } from './app';
 import { createProxyEngine } from './engine';
+import { loadDotEnv } from './env';
 import { Logs, openDatabase, SqliteStore } from './store';
 import { EventLog, secretRedactor } from './routes/logs';
 import { allProviders } from '../shared/catalog/registry';
@@ -106,6 +107,11 @@ function closeServer(server: ServerType): Promise<void> {
 
 /** The node entry: configuration from the environment, one log line, graceful SIGINT/SIGTERM. */
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
+	// Keys and settings may sit in .env; the environment itself wins over the file.
+	if (env === process.env) {
+		const file = loadDotEnv(env);
+		if (file) console.log(`Read settings from ${file}`);
+	}
 	const parsed = envSchema.safeParse(env);
 	if (!parsed.success) {
 		throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
