@@ -4,7 +4,13 @@
  */
 import { benchSelect } from './select';
 import { benchRouter } from './router';
+import { benchProxy } from './proxy';
+import { benchWs } from './ws';
+import { benchUpstream } from './upstream';
 
 const print = (l: object) => process.stdout.write(`${JSON.stringify(l)}\n`);
 for (const l of benchSelect()) print(l);
 for (const l of await benchRouter()) print(l);
+for (const l of await benchProxy()) print(l);
+for (const l of await benchWs()) print(l);
+for (const l of await benchUpstream()) print(l);
