@@ -103,16 +103,17 @@ export function securityHeaders({ scriptHashes }: SecurityHeadersOptions): Middl
 		// c.res.headers afterwards would force every response down the server's slow path.
 		c.header('X-Content-Type-Options', 'nosniff');
 		c.header('Referrer-Policy', 'no-referrer');
-		c.header('X-Frame-Options', 'DENY');
-		c.header('Cross-Origin-Opener-Policy', 'same-origin');
-		c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 		// A route may set its own CSP (the /docs page, the relay); c.header replaces this one.
 		c.header('Content-Security-Policy', DATA_CSP);
 		await next();
-		// Pages (the SPA's index.html) get the page CSP, unless their route chose one.
+		// Pages get the page CSP (unless their route chose one) and the headers that only matter
+		// for a document; data responses stay lean, since `frame-ancestors 'none'` covers framing.
 		const h = c.res.headers;
-		if ((h.get('content-type') ?? '').startsWith('text/html') && h.get('Content-Security-Policy') === DATA_CSP) {
-			h.set('Content-Security-Policy', pageCsp(scriptHashes()));
+		if ((h.get('content-type') ?? '').startsWith('text/html')) {
+			if (h.get('Content-Security-Policy') === DATA_CSP) h.set('Content-Security-Policy', pageCsp(scriptHashes()));
+			h.set('X-Frame-Options', 'DENY');
+			h.set('Cross-Origin-Opener-Policy', 'same-origin');
+			h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 		}
 	};
 }
