@@ -142,11 +142,12 @@ export class CircuitBreaker {
     }
   }
 
-  onSuccess(latencyMs: number): void {
+  /** `now` defaults to the clock; a caller that just read it may pass it. */
+  onSuccess(latencyMs: number, now?: number): void {
     if (latencyMs > this.#o.slowCallMs) return this.#failed('slow call');
     if (this.#state === 'closed') {
       this.#consecutive = 0;
-      this.#window.record(this.#clock.now(), false);
+      this.#window.record(now ?? this.#clock.now(), false);
     } else if (this.#state === 'half_open') {
       this.#releaseProbe();
       if (++this.#probeSuccesses >= this.#o.successesToClose) {
@@ -180,6 +181,19 @@ export class CircuitBreaker {
   /** Take the provider out of rotation until enable(). */
   disable(): void {
     if (this.#state !== 'disabled') this.#move('disabled', 'disabled');
+  }
+
+  /**
+   * Open until `until` because another process sharing this provider opened it: no trip or
+   * cool-down level is counted here. Ignored when the time has passed or the breaker is forced
+   * open or disabled.
+   */
+  openUntil(until: number, reason = 'opened elsewhere'): void {
+    const now = this.#clock.now();
+    if (until <= now || this.#state === 'forced_open' || this.#state === 'disabled') return;
+    this.#openedAt = now;
+    this.#openUntil = until;
+    this.#move('open', reason);
   }
 
   /** A disabled breaker returns to closed; any other state is left as it is. */

@@ -8,6 +8,23 @@ const TTL = 10_000;
 const entry = <T>(value: T, at = T0, source = 'p'): CacheEntry<T> => ({ value, source, at, expiresAt: at + TTL, revalidateUntil: at + 2 * TTL });
 
 describe('ResponseCache', () => {
+  it('keeps least-recently-used order when the newest key is written again', () => {
+    const cache = new ResponseCache({ maxEntries: 2 });
+    cache.set('a', entry(1));
+    cache.set('b', entry(2));
+    cache.set('b', entry(3)); // already the newest: stays last
+    cache.set('c', entry(4)); // evicts a
+    expect(cache.keys()).toEqual(['b', 'c']);
+    expect(cache.lookup('b', T0).state).toBe('fresh'); // b becomes the newest
+    cache.set('c', entry(5)); // c moves back to the end
+    cache.set('d', entry(6)); // evicts b
+    expect(cache.keys()).toEqual(['c', 'd']);
+    cache.invalidate('d');
+    cache.set('d', entry(7));
+    cache.set('e', entry(8));
+    expect(cache.keys()).toEqual(['d', 'e']);
+  });
+
   it('reports fresh, then revalidate, then stale, then miss as time passes', () => {
     const cache = new ResponseCache({ staleForMs: 60_000 });
     cache.set('price:btc', entry(1));

@@ -68,6 +68,8 @@ const MISS = { state: 'miss' } as const;
 export class ResponseCache {
   readonly #map = new Map<string, CacheEntry<unknown>>();
   readonly #opts: CacheOptions;
+  /** The most recently inserted key (the Map's last); re-setting it needs no reordering. */
+  #newest: string | undefined;
   hits = 0;
   misses = 0;
   staleHits = 0;
@@ -88,9 +90,12 @@ export class ResponseCache {
     }
     if (now < entry.revalidateUntil) {
       this.hits++;
-      // Refresh recency: Map keeps insertion order, so re-insert.
-      this.#map.delete(key);
-      this.#map.set(key, entry);
+      // Refresh recency: Map keeps insertion order, so re-insert (unless it is already the newest).
+      if (key !== this.#newest) {
+        this.#map.delete(key);
+        this.#map.set(key, entry);
+        this.#newest = key;
+      }
       return { state: now < entry.expiresAt ? 'fresh' : 'revalidate', entry };
     }
     if (now < entry.expiresAt + this.#opts.staleForMs) {
@@ -109,7 +114,11 @@ export class ResponseCache {
   }
 
   set<T>(key: string, entry: CacheEntry<T>): void {
-    this.#map.delete(key);
+    // Overwriting the newest key keeps its place at the end; any other is moved there.
+    if (key !== this.#newest) {
+      this.#map.delete(key);
+      this.#newest = key;
+    }
     this.#map.set(key, entry);
     if (this.#map.size > this.#opts.maxEntries) {
       const oldest = this.#map.keys().next();

@@ -1,7 +1,7 @@
 import { CAPABILITIES, type Capability, type ParamsInput, type ParamsOf, type ResultOf } from '../model';
-import type { AdapterContext, FailureKind, ProviderSpec } from './adapter';
+import type { CapabilityAdapter, FailureKind, ProviderSpec, RequestSpec } from './adapter';
 import { describeAttempts, type Answer, type AttemptRecord, type Outcome } from './answer';
-import type { BreakerOptions, BreakerSnapshot } from './breaker';
+import type { BreakerOptions, BreakerSnapshot, CircuitBreaker } from './breaker';
 import { DEFAULT_TTL_MS, ResponseCache, ttlFor, type CacheOptions } from './cache';
 import { priceConsensus, type ConsensusResult } from './consensus';
 import { EventBus } from './events';
@@ -14,7 +14,7 @@ import { Persistence } from './persistence';
 import type { HttpResponse, Ports } from './ports';
 import { buildHttpRequest } from './request';
 import { ProviderRuntime } from './runtime';
-import { AttemptAbort, TIMED_OUT, Timeouts } from './timeouts';
+import { AttemptAbort, TIMED_OUT, Timeouts, type Timeout } from './timeouts';
 import type { Member, Strategy } from './strategies';
 
 export interface EngineOptions {
@@ -73,7 +73,9 @@ export class Engine {
   readonly #inflight = new Map<string, Promise<Outcome<unknown>>>();
   readonly #ttls: Record<Capability, number>;
   readonly #timeouts: Timeouts;
-  readonly #prepared = new Map<string, { params: unknown; key: string }>();
+  /** Validated params by capability, then by the input's JSON; `#preparedSize` counts them all. */
+  readonly #prepared = new Map<Capability, Map<string, { params: unknown; key: string }>>();
+  #preparedSize = 0;
   readonly #persistence: Persistence;
   #usageWindowStart: number;
 
@@ -122,16 +124,15 @@ export class Engine {
     if (typeof prepared === 'string') return Promise.resolve({ ok: false, code: 'bad_params', message: prepared, attempts: [] });
     const p = prepared.params as ParamsOf<C>;
     const key = prepared.key;
-    const now = this.#ports.clock.now();
+    if (options.fresh) return this.#fetch(capability, p, key, options, this.#ports.clock.now());
 
-    if (!options.fresh) {
-      const hit = this.cache.lookup<ResultOf<C>>(key, now);
-      if (hit.state === 'fresh' || hit.state === 'revalidate') {
-        if (hit.state === 'revalidate' && !this.#inflight.has(key)) void this.#fetch(capability, p, key, options);
-        return Promise.resolve({ ok: true, data: hit.entry.value, source: hit.entry.source, attempts: [], latencyMs: 0, cached: true, stale: false, ts: hit.entry.at });
-      }
+    const now = this.#ports.clock.now();
+    const hit = this.cache.lookup<ResultOf<C>>(key, now);
+    if (hit.state === 'fresh' || hit.state === 'revalidate') {
+      if (hit.state === 'revalidate' && !this.#inflight.has(key)) void this.#fetch(capability, p, key, options, now);
+      return Promise.resolve({ ok: true, data: hit.entry.value, source: hit.entry.source, attempts: [], latencyMs: 0, cached: true, stale: false, ts: hit.entry.at });
     }
-    return this.#fetch(capability, p, key, options);
+    return this.#fetch(capability, p, key, options, now);
   }
 
   /**
@@ -141,28 +142,34 @@ export class Engine {
   #prepare(capability: Capability, input: unknown): { params: unknown; key: string } | string {
     let memoKey: string | undefined;
     try {
-      memoKey = `${capability}:${JSON.stringify(input)}`;
+      memoKey = JSON.stringify(input);
     } catch {
       memoKey = undefined;
     }
-    const hit = memoKey === undefined ? undefined : this.#prepared.get(memoKey);
+    let memo = this.#prepared.get(capability);
+    const hit = memoKey === undefined || !memo ? undefined : memo.get(memoKey);
     if (hit) return hit;
     const parsed = CAPABILITIES[capability].params.safeParse(input);
     if (!parsed.success) return summarizeIssues(parsed.error.issues);
     const prepared = { params: parsed.data, key: `${capability}:${JSON.stringify(parsed.data)}` };
     if (memoKey !== undefined) {
-      if (this.#prepared.size >= PREPARED_LIMIT) this.#prepared.clear();
-      this.#prepared.set(memoKey, prepared);
+      if (!memo) this.#prepared.set(capability, (memo = new Map()));
+      if (this.#preparedSize >= PREPARED_LIMIT) {
+        for (const m of this.#prepared.values()) m.clear();
+        this.#preparedSize = 0;
+      }
+      memo.set(memoKey, prepared);
+      this.#preparedSize++;
     }
     return prepared;
   }
 
-  #fetch<C extends Capability>(capability: C, params: ParamsOf<C>, key: string, options: GetOptions): Promise<Outcome<ResultOf<C>>> {
+  #fetch<C extends Capability>(capability: C, params: ParamsOf<C>, key: string, options: GetOptions, started: number): Promise<Outcome<ResultOf<C>>> {
     const joined = this.#inflight.get(key) as Promise<Outcome<ResultOf<C>>> | undefined;
     if (joined) return joined;
     // #route removes its own entry when it settles; one that settles synchronously is never added.
     const slot = { settled: false };
-    const run = this.#route(capability, params, key, options, slot);
+    const run = this.#route(capability, params, key, options, slot, started);
     if (!slot.settled) this.#inflight.set(key, run);
     return run;
   }
@@ -174,10 +181,10 @@ export class Engine {
     key: string,
     options: GetOptions,
     slot: { settled: boolean },
+    started: number,
   ): Promise<Outcome<ResultOf<C>>> {
     try {
       const { clock } = this.#ports;
-      const started = clock.now();
       const deadline = started + (options.deadlineMs ?? this.#opts.deadlineMs ?? DEFAULT_DEADLINE_MS);
       const pool = this.#pools.for(capability, options.pool, options.strategy);
       if (!pool) return { ok: false, code: 'no_provider', message: `no pool serves ${capability}`, attempts: [] };
@@ -191,7 +198,9 @@ export class Engine {
         const member = view.pick(now, tried);
         if (!member) break;
         tried.push(member);
-        const result = await (pool.config.hedge ? this.#hedged(capability, params, member, view, tried, deadline, attempts) : this.#attempt(capability, params, member, deadline));
+        // A plain attempt settles in one promise (or none, when skipped at once): no extra await.
+        const pending = pool.config.hedge ? this.#hedged(capability, params, member, view, tried, deadline, attempts) : this.#attempt(capability, params, member, deadline, now);
+        const result = pending instanceof Promise ? await pending : pending;
         if (result.ok) return this.#succeed(capability, params, key, pool.config.id, result, attempts, started);
         attempts.push(result.record);
         if (result.record.outcome !== 'breaker_open' && result.record.outcome !== 'limit_wait' && result.record.outcome !== 'unsupported') real++;
@@ -231,66 +240,155 @@ export class Engine {
     return { ok: true, data: result.value, source, attempts, latencyMs: at - started, cached: false, stale: false, ts: at };
   }
 
-  /** One attempt against one provider: limits, breakers, transport with timeout, interpretation, bookkeeping. */
-  async #attempt<C extends Capability>(capability: C, params: ParamsOf<C>, member: Member, deadline: number, signal?: AbortSignal): Promise<Attempted<ResultOf<C>>> {
-    const { clock, transport } = this.#ports;
+  /**
+   * One attempt against one provider: limits, breakers, transport with timeout, interpretation,
+   * bookkeeping. Skips return at once; a sent request settles through one promise.
+   * `now` is the clock as the caller just read it.
+   */
+  #attempt<C extends Capability>(
+    capability: C,
+    params: ParamsOf<C>,
+    member: Member,
+    deadline: number,
+    now: number,
+    signal?: AbortSignal,
+  ): Attempted<ResultOf<C>> | Promise<Attempted<ResultOf<C>>> {
     const rt = this.#runtimes.get(member.id) as ProviderRuntime;
     const adapter = rt.spec.capabilities[capability];
     const endpoint = rt.endpoints.get(capability);
     if (!adapter || !endpoint) return skipped(member.id, 'unsupported', `does not offer ${capability}`);
 
-    const ctx: AdapterContext = { now: clock.now(), symbolId: rt.symbolId, learn: rt.learn };
-    const spec = adapter.request(params, ctx);
+    const spec = adapter.request(params, { now, symbolId: rt.symbolId, learn: rt.learn });
     if (typeof spec === 'string') return skipped(member.id, 'unsupported', spec);
     const weight = spec.weight ?? 1;
 
-    let { key, label, wait } = rt.pickKey(weight);
-    if (wait > 0) {
-      if (clock.now() + wait + MIN_ATTEMPT_MS > deadline) {
-        rt.refreshCool(clock.now());
-        return skipped(member.id, 'limit_wait', `rate limit: next slot in ${Math.ceil(wait)} ms`);
-      }
-      await this.#sleep(wait);
-      ({ key, label, wait } = rt.pickKey(weight));
-      if (wait > 0) return skipped(member.id, 'limit_wait', `rate limit: next slot in ${Math.ceil(wait)} ms`);
+    const pick = rt.pickKey(weight, now);
+    if (pick.wait > 0) return this.#attemptAfterWait(capability, params, member, deadline, signal, rt, adapter, endpoint, spec, weight, pick.wait);
+    return this.#send(capability, params, member, deadline, now, signal, rt, adapter, endpoint, spec, weight, pick.key, pick.label);
+  }
+
+  /** The rate limit asks for a wait: wait if the deadline allows, then try the keys again. */
+  async #attemptAfterWait<C extends Capability>(
+    capability: C,
+    params: ParamsOf<C>,
+    member: Member,
+    deadline: number,
+    signal: AbortSignal | undefined,
+    rt: ProviderRuntime,
+    adapter: CapabilityAdapter<C>,
+    endpoint: CircuitBreaker,
+    spec: RequestSpec,
+    weight: number,
+    wait: number,
+  ): Promise<Attempted<ResultOf<C>>> {
+    const { clock } = this.#ports;
+    if (clock.now() + wait + MIN_ATTEMPT_MS > deadline) {
+      rt.refreshCool(clock.now());
+      return skipped(member.id, 'limit_wait', `rate limit: next slot in ${Math.ceil(wait)} ms`);
     }
+    await this.#sleep(wait);
+    const now = clock.now();
+    const pick = rt.pickKey(weight, now);
+    if (pick.wait > 0) return skipped(member.id, 'limit_wait', `rate limit: next slot in ${Math.ceil(pick.wait)} ms`);
+    return this.#send(capability, params, member, deadline, now, signal, rt, adapter, endpoint, spec, weight, pick.key, pick.label);
+  }
+
+  /** Breakers, then the request with its timeout; the answer is judged in #settleAttempt. */
+  #send<C extends Capability>(
+    capability: C,
+    params: ParamsOf<C>,
+    member: Member,
+    deadline: number,
+    now: number,
+    signal: AbortSignal | undefined,
+    rt: ProviderRuntime,
+    adapter: CapabilityAdapter<C>,
+    endpoint: CircuitBreaker,
+    spec: RequestSpec,
+    weight: number,
+    key: string,
+    label: string,
+  ): Attempted<ResultOf<C>> | Promise<Attempted<ResultOf<C>>> {
     if (!rt.breaker.tryAcquire()) return skipped(member.id, 'breaker_open', 'provider breaker open');
     if (!endpoint.tryAcquire()) {
       rt.breaker.onNeutral();
       return skipped(member.id, 'breaker_open', `${capability} breaker open`);
     }
 
-    rt.limiter.take(label, weight);
+    rt.limiter.take(label, weight, now);
     rt.live.inflight++;
     rt.live.used++;
-    const start = clock.now();
+    const start = now;
     const abort = new AttemptAbort();
-    const timeout = this.#timeouts.schedule(Math.min(this.#opts.attemptTimeoutMs ?? DEFAULT_ATTEMPT_MS, deadline - start), abort);
+    const timeout = this.#timeouts.schedule(Math.min(this.#opts.attemptTimeoutMs ?? DEFAULT_ATTEMPT_MS, deadline - start), abort, start);
     const onAbort = signal ? () => abort.abort(ABORTED) : undefined;
     if (signal && onAbort) signal.addEventListener('abort', onAbort, { once: true });
 
-    let response: HttpResponse | undefined;
+    // One state object and inline callbacks (no named closure per request: tsx's keepNames would
+    // wrap each one in a defineProperty call).
+    return new Promise<Attempted<ResultOf<C>>>((resolve, reject) => {
+      const sent: Sent<C> = { done: false, resolve, reject, capability, params, member, signal, onAbort, abort, timeout, rt, adapter, endpoint, key, label, start };
+      // An abort (timeout, caller) settles the attempt even if the transport never looks; like a
+      // rejection, it is handled on a later microtask, never inside the timer or the caller's abort().
+      abort.onAbort = (reason) => queueMicrotask(() => this.#land(sent, undefined, reason));
+      try {
+        this.#ports.transport.fetch(buildHttpRequest(rt.spec, spec, key || undefined), abort).then(
+          (response) => this.#land(sent, response, undefined),
+          (e: unknown) => this.#land(sent, undefined, e),
+        );
+      } catch (e) {
+        queueMicrotask(() => this.#land(sent, undefined, e));
+      }
+    });
+  }
+
+  /** The first of answer, error or abort settles a sent attempt; later ones are ignored. */
+  #land<C extends Capability>(sent: Sent<C>, response: HttpResponse | undefined, error: unknown): void {
+    if (sent.done) return;
+    sent.done = true;
+    const { signal, onAbort, rt } = sent;
+    this.#timeouts.cancel(sent.timeout);
+    if (signal && onAbort) signal.removeEventListener('abort', onAbort);
+    rt.live.inflight--;
+    try {
+      sent.resolve(
+        this.#settleAttempt(sent.capability, sent.params, sent.member, signal, sent.abort, rt, sent.adapter, sent.endpoint, sent.key, sent.label, sent.start, response, error),
+      );
+    } catch (e) {
+      sent.reject(e);
+    }
+  }
+
+  /** Interpretation and bookkeeping of a finished request (`response` undefined: it failed with `error`). */
+  #settleAttempt<C extends Capability>(
+    capability: C,
+    params: ParamsOf<C>,
+    member: Member,
+    signal: AbortSignal | undefined,
+    abort: AttemptAbort,
+    rt: ProviderRuntime,
+    adapter: CapabilityAdapter<C>,
+    endpoint: CircuitBreaker,
+    key: string,
+    label: string,
+    start: number,
+    response: HttpResponse | undefined,
+    error: unknown,
+  ): Attempted<ResultOf<C>> {
     let kind: FailureKind | 'aborted' | undefined;
     let message = '';
-    try {
-      response = await abort.guard(transport.fetch(buildHttpRequest(rt.spec, spec, key || undefined), abort));
-    } catch (e) {
+    if (!response) {
       const timedOut = abort.reason === TIMED_OUT;
       kind = timedOut ? 'timeout' : signal?.aborted ? 'aborted' : 'network';
-      message = timedOut ? 'no answer in time' : redact(errorText(e), key);
-    } finally {
-      this.#timeouts.cancel(timeout);
-      if (signal && onAbort) signal.removeEventListener('abort', onAbort);
-      rt.live.inflight--;
+      message = timedOut ? 'no answer in time' : redact(errorText(error), key);
     }
-    const at = clock.now();
+    const at = this.#ports.clock.now();
     const latencyMs = at - start;
-
     if (response) {
       rt.limiter.learn(label, response.headers);
       const r = interpret(rt.spec, adapter, response, params, { now: at, symbolId: rt.symbolId, learn: rt.learn }, LIVE);
       if (r.ok) {
-        rt.settle(endpoint, 'ok', latencyMs);
+        rt.settle(endpoint, 'ok', latencyMs, at);
         this.#record(rt, capability, true, undefined, latencyMs, at);
         return { ok: true, value: r.value, source: member.id, latencyMs, at };
       }
@@ -313,6 +411,15 @@ export class Engine {
     return { ok: false, record: { provider: member.id, outcome: failed, message, latencyMs } };
   }
 
+  /** #attempt as a promise in every case (a synchronous throw becomes a rejection). */
+  #attemptAsync<C extends Capability>(capability: C, params: ParamsOf<C>, member: Member, deadline: number, signal?: AbortSignal): Promise<Attempted<ResultOf<C>>> {
+    try {
+      return Promise.resolve(this.#attempt(capability, params, member, deadline, this.#ports.clock.now(), signal));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
   /** Hedged attempt: past the first candidate's p95 with no answer, the next candidate runs too. */
   #hedged<C extends Capability>(
     capability: C,
@@ -324,7 +431,7 @@ export class Engine {
     attempts: AttemptRecord[],
   ): Promise<Attempted<ResultOf<C>>> {
     const p95 = this.#runtimes.get(first.id)?.stats.get(capability)?.p95() ?? 0;
-    const runFor = (m: Member) => ({ label: m.id, run: (signal: AbortSignal) => this.#attempt(capability, params, m, deadline, signal) });
+    const runFor = (m: Member) => ({ label: m.id, run: (signal: AbortSignal) => this.#attemptAsync(capability, params, m, deadline, signal) });
     return hedged<Attempted<ResultOf<C>>>(
       runFor(first),
       () => {
@@ -355,7 +462,7 @@ export class Engine {
     const view = this.#pools.default('price').view('price');
     const chosen: Member[] = [];
     for (let m = view.pick(started, chosen); m && chosen.length < (options.k ?? 3); m = view.pick(started, chosen)) chosen.push(m);
-    const results = await Promise.all(chosen.map((m) => this.#attempt('price', parsed.data, m, deadline)));
+    const results = await Promise.all(chosen.map((m) => this.#attemptAsync('price', parsed.data, m, deadline)));
     const attempts: AttemptRecord[] = results.map((r) => (r.ok ? { provider: r.source, outcome: 'ok', latencyMs: r.latencyMs } : r.record));
     const answers = results.flatMap((r) => (r.ok ? [{ provider: r.source, quotes: r.value }] : []));
     if (answers.length === 0) return { ok: false, code: 'all_failed', message: `price consensus: ${describeAttempts(attempts)}`, attempts };
@@ -375,7 +482,7 @@ export class Engine {
   #record(rt: ProviderRuntime, capability: Capability, ok: boolean, kind: FailureKind | undefined, latencyMs: number, at: number): void {
     const stats = rt.stats.get(capability);
     if (stats) {
-      stats.record(kind === undefined ? { ok, latencyMs, at } : { ok, kind, latencyMs, at });
+      stats.recordCall(ok, latencyMs, at, kind);
       if (ok) rt.live.latency = stats.ewmaLatencyMs();
     }
     if (this.events.has('request')) {
@@ -471,6 +578,26 @@ export class Engine {
   #sleep(ms: number): Promise<void> {
     return new Promise((resolve) => this.#ports.clock.setTimeout(resolve, ms));
   }
+}
+
+/** A request on its way, as #land needs it. */
+interface Sent<C extends Capability> {
+  done: boolean;
+  readonly resolve: (a: Attempted<ResultOf<C>>) => void;
+  readonly reject: (e: unknown) => void;
+  readonly capability: C;
+  readonly params: ParamsOf<C>;
+  readonly member: Member;
+  readonly signal: AbortSignal | undefined;
+  readonly onAbort: (() => void) | undefined;
+  readonly abort: AttemptAbort;
+  readonly timeout: Timeout;
+  readonly rt: ProviderRuntime;
+  readonly adapter: CapabilityAdapter<C>;
+  readonly endpoint: CircuitBreaker;
+  readonly key: string;
+  readonly label: string;
+  readonly start: number;
 }
 
 const skipped = (provider: string, outcome: AttemptRecord['outcome'], message: string): Attempted<never> => ({

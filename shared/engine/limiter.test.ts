@@ -210,4 +210,22 @@ describe('RateLimiter', () => {
     await clock.advance(HOUR);
     expect(first.snapshot().keys).toEqual({});
   });
+
+  it('with no declared limits, still honours cool-downs and learned budgets (fast path)', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({}, clock);
+    expect(limiter.waitMs('k')).toBe(0);
+    expect(limiter.remaining('k')).toBe(Infinity);
+    limiter.take('k');
+    limiter.coolUntil('k', clock.now() + 5_000);
+    expect(limiter.waitMs('k')).toBe(5_000);
+    expect(limiter.remaining('k')).toBe(0);
+    await clock.advance(5_000);
+    expect(limiter.waitMs('k')).toBe(0);
+    limiter.learn('other', { 'x-ratelimit-remaining': '1', 'x-ratelimit-reset': '60' });
+    expect(limiter.waitMs('other')).toBe(0);
+    limiter.take('other');
+    expect(limiter.waitMs('other')).toBeGreaterThan(0);
+    expect(limiter.remaining('other')).toBe(0);
+  });
 });

@@ -66,6 +66,8 @@ export class RateLimiter {
   readonly #keys = new Map<string, KeyState>();
   /** Smallest declared count, for weights that can never fit. */
   readonly #maxWeight: number;
+  /** No declared window or calendar limit: only cool-downs and learned budgets can constrain. */
+  readonly #undeclared: boolean;
   // Calendar boundaries cached so the hot path does not build Date objects.
   #dayStart = -Infinity;
   #monthStart = -Infinity;
@@ -76,12 +78,19 @@ export class RateLimiter {
     this.#clock = clock;
     const declared = [limits.perSecond, limits.perMinute, limits.perHour, limits.perDay, limits.perMonth];
     this.#maxWeight = Math.min(...declared.map((n) => (n === undefined ? Infinity : n)));
+    this.#undeclared = declared.every((n) => n === undefined);
     if (snapshot) this.#restore(snapshot);
   }
 
-  waitMs(key: string, weight = 1): number {
+  /** `now` defaults to the clock; callers that just read it may pass it. */
+  waitMs(key: string, weight = 1, now?: number): number {
     if (weight > this.#maxWeight) return Infinity;
-    const now = this.#clock.now();
+    if (this.#undeclared) {
+      // Hot path with no declared limits: a key never seen has nothing that could make it wait.
+      const s = this.#keys.get(key);
+      if (!s || (s.coolUntil === 0 && !s.learned)) return 0;
+    }
+    now ??= this.#clock.now();
     const s = this.#state(key, now);
     let wait = Math.max(0, s.coolUntil - now);
     for (const w of s.windows) wait = Math.max(wait, w.wait(now, weight));
@@ -97,8 +106,14 @@ export class RateLimiter {
     return wait;
   }
 
-  take(key: string, weight = 1): void {
-    const now = this.#clock.now();
+  take(key: string, weight = 1, now?: number): void {
+    if (this.#undeclared) {
+      // No windows and no calendar counters: only learned budgets are spent.
+      const s = this.#keys.get(key);
+      if (s?.learned) for (const b of s.learned.values()) b.remaining = Math.max(0, b.remaining - weight);
+      return;
+    }
+    now ??= this.#clock.now();
     const s = this.#state(key, now);
     for (const w of s.windows) w.take(now, weight);
     const { perDay, perMonth } = this.#limits;
@@ -129,8 +144,12 @@ export class RateLimiter {
     for (const b of budgets) s.learned.set(b.label, { remaining: b.remaining, until: b.until });
   }
 
-  remaining(key: string): number {
-    const now = this.#clock.now();
+  remaining(key: string, now?: number): number {
+    if (this.#undeclared) {
+      const s = this.#keys.get(key);
+      if (!s || (s.coolUntil === 0 && !s.learned)) return Infinity;
+    }
+    now ??= this.#clock.now();
     const s = this.#state(key, now);
     if (s.coolUntil > now) return 0;
     let left = Infinity;

@@ -25,7 +25,10 @@ export const defaultPoolId = (capability: Capability): string => `default-${capa
 export class PoolSet {
   readonly #pools = new Map<string, Pool>();
   readonly #derived = new Map<string, Pool>();
-  readonly #lastSource = new Map<string, string>();
+  /** Last source per pool, then per capability (nested so the hot path builds no key string). */
+  readonly #lastSource = new Map<string, Map<Capability, string>>();
+  /** Default pools by capability, a shortcut past the id string; cleared whenever #pools changes. */
+  readonly #defaults = new Map<Capability, Pool>();
   readonly #history: RotationRecord[] = [];
 
   constructor(
@@ -50,6 +53,8 @@ export class PoolSet {
   }
 
   default(capability: Capability): Pool {
+    const known = this.#defaults.get(capability);
+    if (known) return known;
     const id = defaultPoolId(capability);
     let pool = this.#pools.get(id);
     if (!pool) {
@@ -57,6 +62,7 @@ export class PoolSet {
       pool = new Pool(PoolConfig.parse({ id, name: `Default ${capability}`, capabilities: [capability], members }), this.runtime, this.random);
       this.#pools.set(id, pool);
     }
+    this.#defaults.set(capability, pool);
     return pool;
   }
 
@@ -66,11 +72,13 @@ export class PoolSet {
     if (existing) existing.invalidate(config);
     else this.#pools.set(config.id, new Pool(config, this.runtime, this.random));
     this.#derived.clear();
+    this.#defaults.clear();
     return config;
   }
 
   remove(id: string): boolean {
     this.#derived.clear();
+    this.#defaults.clear();
     return this.#pools.delete(id);
   }
 
@@ -85,22 +93,23 @@ export class PoolSet {
       else pool.invalidate();
     }
     this.#derived.clear();
+    this.#defaults.clear();
   }
 
   /** Note who answered; a change of source is a rotation (failover when earlier attempts failed). */
   answered(poolId: string, capability: Capability, source: string, failover: boolean, at: number): void {
-    const key = `${poolId}:${capability}`;
-    const last = this.#lastSource.get(key);
+    let sources = this.#lastSource.get(poolId);
+    if (!sources) this.#lastSource.set(poolId, (sources = new Map()));
+    const last = sources.get(capability);
     if (last === source) return;
-    this.#lastSource.set(key, source);
+    sources.set(capability, source);
     if (last !== undefined) this.#record({ pool: poolId, capability, from: last, to: source, reason: failover ? 'failover' : 'strategy', at });
   }
 
   /** Manual rotation: the pool's current source for the capability steps back. */
   rotate(poolId: string, capability: Capability, now: number): RotationRecord | undefined {
     const pool = this.#pools.get(poolId);
-    const key = `${poolId}:${capability}`;
-    const from = this.#lastSource.get(key);
+    const from = this.#lastSource.get(poolId)?.get(capability);
     if (!pool || !from) return undefined;
     pool.demote(from);
     const view = pool.view(capability);
@@ -108,7 +117,9 @@ export class PoolSet {
     const next = view.pick(now, current ? [current] : []);
     const record: RotationRecord = { pool: poolId, capability, from, to: next?.id ?? from, reason: 'manual', at: now };
     // The rotation is recorded here; the next answer from `to` is not a second one.
-    this.#lastSource.set(key, record.to);
+    let sources = this.#lastSource.get(poolId);
+    if (!sources) this.#lastSource.set(poolId, (sources = new Map()));
+    sources.set(capability, record.to);
     this.#record(record);
     return record;
   }

@@ -40,6 +40,9 @@ export class ProviderRuntime implements MemberRuntime {
   readonly keys: readonly string[];
   readonly symbolId: (symbol: string) => string | undefined;
   readonly learn: (symbol: string, id: string) => void;
+  /** Limiter labels of `keys`, and the pick for each key when it can go now (built once). */
+  readonly #labels: readonly string[];
+  readonly #ready: readonly KeyPick[];
 
   constructor(
     readonly spec: ProviderSpec,
@@ -57,6 +60,8 @@ export class ProviderRuntime implements MemberRuntime {
     this.limiter = new RateLimiter(spec.limits, deps.clock, deps.quota);
     const auth = spec.auth;
     this.keys = auth.kind === 'none' ? [''] : deps.keys.length > 0 ? deps.keys : auth.optional ? [''] : [];
+    this.#labels = this.keys.map((_, i) => keyLabel(this.keys, i));
+    this.#ready = this.keys.map((key, i) => Object.freeze({ key, label: this.#labels[i] as string, wait: 0 }));
     this.live = { breaker: this.breaker, coolUntil: 0, inflight: 0, used: 0, latency: 0 };
     this.symbolId = deps.symbolId;
     this.learn = deps.learn;
@@ -83,25 +88,35 @@ export class ProviderRuntime implements MemberRuntime {
    * The key with the shortest wait, then the most quota left; `wait` is 0 when it can go now.
    * The limiter (and so the store) only ever sees the key's label (`key1`, `key2` …, `anonymous`).
    */
-  pickKey(weight: number): { key: string; label: string; wait: number } {
-    let best = { key: this.keys[0] ?? '', label: keyLabel(this.keys, 0), wait: Infinity };
+  pickKey(weight: number, now?: number): { key: string; label: string; wait: number } {
+    const n = this.keys.length;
+    if (n === 1) {
+      // One key (the common case): nothing to compare, and a ready answer when it can go now.
+      const wait = this.limiter.waitMs(this.#labels[0] as string, weight, now);
+      return wait === 0 ? (this.#ready[0] as KeyPick) : { key: this.keys[0] as string, label: this.#labels[0] as string, wait };
+    }
+    let best = -1;
+    let bestWait = Infinity;
     let bestRemaining = -1;
-    for (let i = 0; i < this.keys.length; i++) {
-      const label = keyLabel(this.keys, i);
-      const wait = this.limiter.waitMs(label, weight);
-      const remaining = wait === 0 ? this.limiter.remaining(label) : -1;
-      if (wait < best.wait || (wait === best.wait && remaining > bestRemaining)) {
-        best = { key: this.keys[i] ?? '', label, wait };
+    for (let i = 0; i < n; i++) {
+      const label = this.#labels[i] as string;
+      const wait = this.limiter.waitMs(label, weight, now);
+      const remaining = wait === 0 ? this.limiter.remaining(label, now) : -1;
+      if (best < 0 || wait < bestWait || (wait === bestWait && remaining > bestRemaining)) {
+        best = i;
+        bestWait = wait;
         bestRemaining = remaining;
       }
     }
-    return best;
+    if (best < 0) return { key: '', label: keyLabel(this.keys, 0), wait: Infinity };
+    if (bestWait === 0) return this.#ready[best] as KeyPick;
+    return { key: this.keys[best] as string, label: this.#labels[best] as string, wait: bestWait };
   }
 
   /** Recompute when the provider's limits next allow a call (over all keys). */
   refreshCool(now: number): void {
     let wait = Infinity;
-    for (let i = 0; i < this.keys.length; i++) wait = Math.min(wait, this.limiter.waitMs(keyLabel(this.keys, i), 1));
+    for (let i = 0; i < this.keys.length; i++) wait = Math.min(wait, this.limiter.waitMs(this.#labels[i] as string, 1, now));
     this.live.coolUntil = wait === 0 ? 0 : now + wait;
   }
 
@@ -112,10 +127,10 @@ export class ProviderRuntime implements MemberRuntime {
   }
 
   /** Report one finished attempt to the breakers: each gets a verdict so half-open probe slots free up. */
-  settle(endpoint: CircuitBreaker, kind: FailureKind | 'ok', latencyMs: number): void {
+  settle(endpoint: CircuitBreaker, kind: FailureKind | 'ok', latencyMs: number, now?: number): void {
     if (kind === 'ok') {
-      this.breaker.onSuccess(latencyMs);
-      endpoint.onSuccess(latencyMs);
+      this.breaker.onSuccess(latencyMs, now);
+      endpoint.onSuccess(latencyMs, now);
     } else if (PROVIDER_FAILURES.has(kind)) {
       this.breaker.onFailure(kind);
       endpoint.onNeutral();
@@ -127,6 +142,12 @@ export class ProviderRuntime implements MemberRuntime {
       endpoint.onNeutral();
     }
   }
+}
+
+interface KeyPick {
+  readonly key: string;
+  readonly label: string;
+  readonly wait: number;
 }
 
 const keyLabel = (keys: readonly string[], i: number): string => (keys[i] ? `key${i + 1}` : 'anonymous');

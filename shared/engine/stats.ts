@@ -75,22 +75,27 @@ export class Stats {
   }
 
   record(o: Outcome): void {
+    this.recordCall(o.ok, o.latencyMs, o.at, o.kind);
+  }
+
+  /** `record` without the outcome object, for the router's hot path. */
+  recordCall(ok: boolean, latencyMs: number, at: number, kind?: FailureKind): void {
     this.#requests++;
-    this.uptime.record(o.at, o.ok);
-    if (o.ok) {
+    this.uptime.record(at, ok);
+    if (ok) {
       this.#successes++;
-      this.lastSuccessAt = o.at;
-      this.latency.record(o.latencyMs);
-      this.#ewma = Number.isNaN(this.#ewma) ? o.latencyMs : this.#alpha * o.latencyMs + (1 - this.#alpha) * this.#ewma;
+      this.lastSuccessAt = at;
+      this.latency.record(latencyMs);
+      this.#ewma = Number.isNaN(this.#ewma) ? latencyMs : this.#alpha * latencyMs + (1 - this.#alpha) * this.#ewma;
       return;
     }
-    const kind: FailureKind = o.kind ?? 'network';
-    this.#failures[kind] = (this.#failures[kind] ?? 0) + 1;
+    const k: FailureKind = kind ?? 'network';
+    this.#failures[k] = (this.#failures[k] ?? 0) + 1;
     if (this.lastError) {
-      this.lastError.kind = kind;
-      this.lastError.at = o.at;
+      this.lastError.kind = k;
+      this.lastError.at = at;
     } else {
-      this.lastError = { kind, at: o.at };
+      this.lastError = { kind: k, at };
     }
   }
 

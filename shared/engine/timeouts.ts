@@ -22,6 +22,8 @@ export class AttemptAbort implements AbortTarget {
   #controller: AbortController | undefined;
   #reject: ((reason: unknown) => void) | undefined;
   reason: unknown = undefined;
+  /** Called (once, synchronously) on abort; the router's single-promise alternative to `guard`. */
+  onAbort: ((reason: unknown) => void) | undefined = undefined;
 
   get signal(): AbortSignal {
     this.#controller ??= new AbortController();
@@ -38,6 +40,7 @@ export class AttemptAbort implements AbortTarget {
     this.reason = reason;
     this.#controller?.abort(reason);
     this.#reject?.(reason);
+    this.onAbort?.(reason);
   }
 
   /** The transport's promise, rejected early with the abort reason when aborted first. */
@@ -66,8 +69,8 @@ export class Timeouts {
   constructor(private readonly clock: Clock) {}
 
   /** Abort `target` (reason TIMED_OUT) after `ms` unless `cancel` is called first. */
-  schedule(ms: number, target: AbortTarget): Timeout {
-    const entry: Timeout = { at: this.clock.now() + ms, target };
+  schedule(ms: number, target: AbortTarget, now: number = this.clock.now()): Timeout {
+    const entry: Timeout = { at: now + ms, target };
     const q = this.#queue;
     // Keep the queue sorted by time; out-of-order deadlines (rare) are placed by a short scan back.
     let i = q.length;
