@@ -9,7 +9,7 @@ import { loadDotEnv } from './env';
 import { Logs, openDatabase, SqliteStore } from './store';
 import { EventLog, secretRedactor } from './routes/logs';
 import { allProviders } from '../shared/catalog/registry';
-import { systemClock } from '../shared/engine';
+import { fetchTransport, systemClock, type Engine } from '../shared/engine';
 import { attachWebSocket, Hub } from './ws';
 import { resolveAdminToken } from './middleware/admin';
 import { parseCorsOrigins } from './middleware/security';
@@ -47,12 +47,18 @@ export async function startServer({ port, host, staticRoot, env = process.env }:
 	// SQLite under ./data (CM_DATA_DIR): quotas, breaker state and learned symbols survive restarts.
 	const db = openDatabase({ env });
 	const store = new SqliteStore(db);
-	const engine = await createProxyEngine({ env, store });
+	// REDIS_URL: limits, breaker state, cache and WebSocket fan-out shared with the other processes on that
+	// Redis. Imported only then: without it nothing loads ioredis.
+	const scaleOut = env.REDIS_URL ? await (await import('./store/redis')).connectScaleOut(env.REDIS_URL) : undefined;
+	let built: Engine | undefined;
+	const engine = await createProxyEngine({ env, store, ...(scaleOut ? { transport: scaleOut.transport(fetchTransport, () => built) } : {}) });
+	built = engine;
 	const admin = resolveAdminToken(env);
 	// Printed once, on the server's own log line: the only place a generated token is ever shown.
 	if (admin.generated) console.log(`No CM_ADMIN_TOKEN set: this run's admin token is ${admin.token}`);
 	const perMinute = Number(env.CM_RATE_LIMIT_PER_MIN);
 	const hub = new Hub({ clock: systemClock });
+	const feedEngine = scaleOut ? await scaleOut.attach(engine, hub) : engine;
 	// Engine events to the logs table, one write per second; retention hourly. Keys are redacted
 	// on the way in as a last line of defence (the engine already keeps them out of its messages).
 	const eventLog = new EventLog(engine, new Logs(db), { redact: secretRedactor(configuredKeys(env)) }).start();
@@ -75,10 +81,11 @@ export async function startServer({ port, host, staticRoot, env = process.env }:
 			server.off('error', reject);
 			const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
 			// WebSocket at /ws and its aliases; upstream polling follows what is subscribed.
-			const ws = attachWebSocket(server, { engine, hub });
+			const ws = attachWebSocket(server, { engine: feedEngine, hub });
 			const close = async () => {
 				// Upgraded sockets are not closed by server.close(): the hub closes them first.
 				await ws.close();
+				await scaleOut?.close();
 				await closeServer(server);
 				// Persist what changed before the database goes away.
 				eventLog.close();
