@@ -1,20 +1,20 @@
 import { CAPABILITIES, type Capability, type ParamsInput, type ParamsOf, type ResultOf } from '../model';
-import type { CapabilityAdapter, FailureKind, ProviderSpec, RequestSpec } from './adapter';
+import type { ProviderSpec } from './adapter';
 import { describeAttempts, type Answer, type AttemptRecord, type Outcome } from './answer';
-import type { BreakerOptions, BreakerSnapshot, CircuitBreaker } from './breaker';
+import type { BreakerOptions, BreakerSnapshot } from './breaker';
 import { DEFAULT_TTL_MS, ResponseCache, ttlFor, type CacheOptions } from './cache';
 import { priceConsensus, type ConsensusResult } from './consensus';
 import { EventBus } from './events';
 import type { LimiterSnapshot } from './limiter';
-import { interpret, summarizeIssues } from './pipeline';
+import { summarizeIssues } from './pipeline';
 import { hedged } from './hedge';
 import type { PoolConfig, PoolConfigInput, View } from './pool';
 import { PoolSet, type RotationRecord } from './pool-set';
 import { Persistence } from './persistence';
-import type { HttpResponse, Ports } from './ports';
-import { buildHttpRequest } from './request';
+import type { Ports } from './ports';
+import { Attempts, DEFAULT_ATTEMPT_MS, MIN_ATTEMPT_MS, type Attempted } from './attempt';
 import { ProviderRuntime } from './runtime';
-import { AttemptAbort, TIMED_OUT, Timeouts, type Timeout } from './timeouts';
+import { Timeouts } from './timeouts';
 import type { Member, Strategy } from './strategies';
 
 export interface EngineOptions {
@@ -51,16 +51,8 @@ export interface GetOptions {
 
 
 const DEFAULT_DEADLINE_MS = 8_000;
-const DEFAULT_ATTEMPT_MS = 4_000;
-/** An attempt is not started with less than this left before the deadline. */
-const MIN_ATTEMPT_MS = 50;
 /** Distinct request shapes whose validated params are remembered. */
 const PREPARED_LIMIT = 1_000;
-const LIVE = { checkFreshness: true } as const;
-/** Abort reason when a hedge's winner (or the caller) cancels an attempt. */
-const ABORTED = Symbol('aborted');
-
-type Attempted<T> = { ok: true; value: T; source: string; latencyMs: number; at: number } | { ok: false; record: AttemptRecord };
 
 
 export class Engine {
@@ -72,7 +64,7 @@ export class Engine {
   readonly #pools: PoolSet;
   readonly #inflight = new Map<string, Promise<Outcome<unknown>>>();
   readonly #ttls: Record<Capability, number>;
-  readonly #timeouts: Timeouts;
+  readonly #attempts: Attempts;
   /** Validated params by capability, then by the input's JSON; `#preparedSize` counts them all. */
   readonly #prepared = new Map<Capability, Map<string, { params: unknown; key: string }>>();
   #preparedSize = 0;
@@ -103,9 +95,16 @@ export class Engine {
     this.cache = new ResponseCache(options.cache);
     this.#ttls = { ...DEFAULT_TTL_MS, ...options.ttls };
     this.#usageWindowStart = options.ports.clock.now();
-    this.#timeouts = new Timeouts(options.ports.clock);
     const runtime = (id: string) => this.#runtimes.get(id);
     this.#persistence = new Persistence(options.ports.store, options.ports.clock, runtime, options.persistDelayMs ?? 1_000);
+    this.#attempts = new Attempts({
+      ports: options.ports,
+      runtimes: this.#runtimes,
+      timeouts: new Timeouts(options.ports.clock),
+      events: this.events,
+      persistence: this.#persistence,
+      attemptTimeoutMs: options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_MS,
+    });
     this.#pools = new PoolSet(
       runtime,
       (capability) => [...this.#runtimes.values()].filter((rt) => rt.spec.capabilities[capability]).map((rt) => rt.spec.id),
@@ -199,7 +198,7 @@ export class Engine {
         if (!member) break;
         tried.push(member);
         // A plain attempt settles in one promise (or none, when skipped at once): no extra await.
-        const pending = pool.config.hedge ? this.#hedged(capability, params, member, view, tried, deadline, attempts) : this.#attempt(capability, params, member, deadline, now);
+        const pending = pool.config.hedge ? this.#hedged(capability, params, member, view, tried, deadline, attempts) : this.#attempts.run(capability, params, member, deadline, now);
         const result = pending instanceof Promise ? await pending : pending;
         if (result.ok) return this.#succeed(capability, params, key, pool.config.id, result, attempts, started);
         attempts.push(result.record);
@@ -240,186 +239,6 @@ export class Engine {
     return { ok: true, data: result.value, source, attempts, latencyMs: at - started, cached: false, stale: false, ts: at };
   }
 
-  /**
-   * One attempt against one provider: limits, breakers, transport with timeout, interpretation,
-   * bookkeeping. Skips return at once; a sent request settles through one promise.
-   * `now` is the clock as the caller just read it.
-   */
-  #attempt<C extends Capability>(
-    capability: C,
-    params: ParamsOf<C>,
-    member: Member,
-    deadline: number,
-    now: number,
-    signal?: AbortSignal,
-  ): Attempted<ResultOf<C>> | Promise<Attempted<ResultOf<C>>> {
-    const rt = this.#runtimes.get(member.id) as ProviderRuntime;
-    const adapter = rt.spec.capabilities[capability];
-    const endpoint = rt.endpoints.get(capability);
-    if (!adapter || !endpoint) return skipped(member.id, 'unsupported', `does not offer ${capability}`);
-
-    const spec = adapter.request(params, { now, symbolId: rt.symbolId, learn: rt.learn });
-    if (typeof spec === 'string') return skipped(member.id, 'unsupported', spec);
-    const weight = spec.weight ?? 1;
-
-    const pick = rt.pickKey(weight, now);
-    if (pick.wait > 0) return this.#attemptAfterWait(capability, params, member, deadline, signal, rt, adapter, endpoint, spec, weight, pick.wait);
-    return this.#send(capability, params, member, deadline, now, signal, rt, adapter, endpoint, spec, weight, pick.key, pick.label);
-  }
-
-  /** The rate limit asks for a wait: wait if the deadline allows, then try the keys again. */
-  async #attemptAfterWait<C extends Capability>(
-    capability: C,
-    params: ParamsOf<C>,
-    member: Member,
-    deadline: number,
-    signal: AbortSignal | undefined,
-    rt: ProviderRuntime,
-    adapter: CapabilityAdapter<C>,
-    endpoint: CircuitBreaker,
-    spec: RequestSpec,
-    weight: number,
-    wait: number,
-  ): Promise<Attempted<ResultOf<C>>> {
-    const { clock } = this.#ports;
-    if (clock.now() + wait + MIN_ATTEMPT_MS > deadline) {
-      rt.refreshCool(clock.now());
-      return skipped(member.id, 'limit_wait', `rate limit: next slot in ${Math.ceil(wait)} ms`);
-    }
-    await this.#sleep(wait);
-    const now = clock.now();
-    const pick = rt.pickKey(weight, now);
-    if (pick.wait > 0) return skipped(member.id, 'limit_wait', `rate limit: next slot in ${Math.ceil(pick.wait)} ms`);
-    return this.#send(capability, params, member, deadline, now, signal, rt, adapter, endpoint, spec, weight, pick.key, pick.label);
-  }
-
-  /** Breakers, then the request with its timeout; the answer is judged in #settleAttempt. */
-  #send<C extends Capability>(
-    capability: C,
-    params: ParamsOf<C>,
-    member: Member,
-    deadline: number,
-    now: number,
-    signal: AbortSignal | undefined,
-    rt: ProviderRuntime,
-    adapter: CapabilityAdapter<C>,
-    endpoint: CircuitBreaker,
-    spec: RequestSpec,
-    weight: number,
-    key: string,
-    label: string,
-  ): Attempted<ResultOf<C>> | Promise<Attempted<ResultOf<C>>> {
-    if (!rt.breaker.tryAcquire()) return skipped(member.id, 'breaker_open', 'provider breaker open');
-    if (!endpoint.tryAcquire()) {
-      rt.breaker.onNeutral();
-      return skipped(member.id, 'breaker_open', `${capability} breaker open`);
-    }
-
-    rt.limiter.take(label, weight, now);
-    rt.live.inflight++;
-    rt.live.used++;
-    const start = now;
-    const abort = new AttemptAbort();
-    const timeout = this.#timeouts.schedule(Math.min(this.#opts.attemptTimeoutMs ?? DEFAULT_ATTEMPT_MS, deadline - start), abort, start);
-    const onAbort = signal ? () => abort.abort(ABORTED) : undefined;
-    if (signal && onAbort) signal.addEventListener('abort', onAbort, { once: true });
-
-    // One state object and inline callbacks (no named closure per request: tsx's keepNames would
-    // wrap each one in a defineProperty call).
-    return new Promise<Attempted<ResultOf<C>>>((resolve, reject) => {
-      const sent: Sent<C> = { done: false, resolve, reject, capability, params, member, signal, onAbort, abort, timeout, rt, adapter, endpoint, key, label, start };
-      // An abort (timeout, caller) settles the attempt even if the transport never looks; like a
-      // rejection, it is handled on a later microtask, never inside the timer or the caller's abort().
-      abort.onAbort = (reason) => queueMicrotask(() => this.#land(sent, undefined, reason));
-      try {
-        this.#ports.transport.fetch(buildHttpRequest(rt.spec, spec, key || undefined), abort).then(
-          (response) => this.#land(sent, response, undefined),
-          (e: unknown) => this.#land(sent, undefined, e),
-        );
-      } catch (e) {
-        queueMicrotask(() => this.#land(sent, undefined, e));
-      }
-    });
-  }
-
-  /** The first of answer, error or abort settles a sent attempt; later ones are ignored. */
-  #land<C extends Capability>(sent: Sent<C>, response: HttpResponse | undefined, error: unknown): void {
-    if (sent.done) return;
-    sent.done = true;
-    const { signal, onAbort, rt } = sent;
-    this.#timeouts.cancel(sent.timeout);
-    if (signal && onAbort) signal.removeEventListener('abort', onAbort);
-    rt.live.inflight--;
-    try {
-      sent.resolve(
-        this.#settleAttempt(sent.capability, sent.params, sent.member, signal, sent.abort, rt, sent.adapter, sent.endpoint, sent.key, sent.label, sent.start, response, error),
-      );
-    } catch (e) {
-      sent.reject(e);
-    }
-  }
-
-  /** Interpretation and bookkeeping of a finished request (`response` undefined: it failed with `error`). */
-  #settleAttempt<C extends Capability>(
-    capability: C,
-    params: ParamsOf<C>,
-    member: Member,
-    signal: AbortSignal | undefined,
-    abort: AttemptAbort,
-    rt: ProviderRuntime,
-    adapter: CapabilityAdapter<C>,
-    endpoint: CircuitBreaker,
-    key: string,
-    label: string,
-    start: number,
-    response: HttpResponse | undefined,
-    error: unknown,
-  ): Attempted<ResultOf<C>> {
-    let kind: FailureKind | 'aborted' | undefined;
-    let message = '';
-    if (!response) {
-      const timedOut = abort.reason === TIMED_OUT;
-      kind = timedOut ? 'timeout' : signal?.aborted ? 'aborted' : 'network';
-      message = timedOut ? 'no answer in time' : redact(errorText(error), key);
-    }
-    const at = this.#ports.clock.now();
-    const latencyMs = at - start;
-    if (response) {
-      rt.limiter.learn(label, response.headers);
-      const r = interpret(rt.spec, adapter, response, params, { now: at, symbolId: rt.symbolId, learn: rt.learn }, LIVE);
-      if (r.ok) {
-        rt.settle(endpoint, 'ok', latencyMs, at);
-        this.#record(rt, capability, true, undefined, latencyMs, at);
-        return { ok: true, value: r.value, source: member.id, latencyMs, at };
-      }
-      kind = r.kind;
-      message = redact(r.message, key);
-      if (r.kind === 'rate_limited' || r.kind === 'auth') {
-        const until = at + (r.retryAfterMs ?? (r.kind === 'auth' ? 15 * 60_000 : 60_000));
-        rt.limiter.coolUntil(label, until);
-        rt.refreshCool(at);
-        this.events.emit('rate-limit', { provider: member.id, until, reason: r.kind === 'auth' ? 'key refused' : 'HTTP 429 / quota', at });
-      }
-    }
-    const failed = kind ?? 'network';
-    if (failed === 'aborted') {
-      rt.settle(endpoint, 'unsupported', latencyMs);
-      return { ok: false, record: { provider: member.id, outcome: 'aborted', latencyMs } };
-    }
-    rt.settle(endpoint, failed, latencyMs);
-    this.#record(rt, capability, false, failed, latencyMs, at);
-    return { ok: false, record: { provider: member.id, outcome: failed, message, latencyMs } };
-  }
-
-  /** #attempt as a promise in every case (a synchronous throw becomes a rejection). */
-  #attemptAsync<C extends Capability>(capability: C, params: ParamsOf<C>, member: Member, deadline: number, signal?: AbortSignal): Promise<Attempted<ResultOf<C>>> {
-    try {
-      return Promise.resolve(this.#attempt(capability, params, member, deadline, this.#ports.clock.now(), signal));
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  }
-
   /** Hedged attempt: past the first candidate's p95 with no answer, the next candidate runs too. */
   #hedged<C extends Capability>(
     capability: C,
@@ -431,7 +250,7 @@ export class Engine {
     attempts: AttemptRecord[],
   ): Promise<Attempted<ResultOf<C>>> {
     const p95 = this.#runtimes.get(first.id)?.stats.get(capability)?.p95() ?? 0;
-    const runFor = (m: Member) => ({ label: m.id, run: (signal: AbortSignal) => this.#attemptAsync(capability, params, m, deadline, signal) });
+    const runFor = (m: Member) => ({ label: m.id, run: (signal: AbortSignal) => this.#attempts.runAsync(capability, params, m, deadline, signal) });
     return hedged<Attempted<ResultOf<C>>>(
       runFor(first),
       () => {
@@ -462,7 +281,7 @@ export class Engine {
     const view = this.#pools.default('price').view('price');
     const chosen: Member[] = [];
     for (let m = view.pick(started, chosen); m && chosen.length < (options.k ?? 3); m = view.pick(started, chosen)) chosen.push(m);
-    const results = await Promise.all(chosen.map((m) => this.#attemptAsync('price', parsed.data, m, deadline)));
+    const results = await Promise.all(chosen.map((m) => this.#attempts.runAsync('price', parsed.data, m, deadline)));
     const attempts: AttemptRecord[] = results.map((r) => (r.ok ? { provider: r.source, outcome: 'ok', latencyMs: r.latencyMs } : r.record));
     const answers = results.flatMap((r) => (r.ok ? [{ provider: r.source, quotes: r.value }] : []));
     if (answers.length === 0) return { ok: false, code: 'all_failed', message: `price consensus: ${describeAttempts(attempts)}`, attempts };
@@ -477,18 +296,6 @@ export class Engine {
     }
     const source = `consensus(${answers.map((a) => a.provider).join(',')})`;
     return { ok: true, data: result, source, attempts, latencyMs: at - started, cached: false, stale: false, ts: at };
-  }
-
-  #record(rt: ProviderRuntime, capability: Capability, ok: boolean, kind: FailureKind | undefined, latencyMs: number, at: number): void {
-    const stats = rt.stats.get(capability);
-    if (stats) {
-      stats.recordCall(ok, latencyMs, at, kind);
-      if (ok) rt.live.latency = stats.ewmaLatencyMs();
-    }
-    if (this.events.has('request')) {
-      this.events.emit('request', kind === undefined ? { capability, provider: rt.spec.id, ok, latencyMs, at } : { capability, provider: rt.spec.id, ok, kind, latencyMs, at });
-    }
-    this.#persistence.quotaTouched(rt);
   }
 
   // ---- pools ----
@@ -574,46 +381,4 @@ export class Engine {
     this.#usageWindowStart = now;
     for (const rt of this.#runtimes.values()) rt.live.used = 0;
   }
-
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => this.#ports.clock.setTimeout(resolve, ms));
-  }
-}
-
-/** A request on its way, as #land needs it. */
-interface Sent<C extends Capability> {
-  done: boolean;
-  readonly resolve: (a: Attempted<ResultOf<C>>) => void;
-  readonly reject: (e: unknown) => void;
-  readonly capability: C;
-  readonly params: ParamsOf<C>;
-  readonly member: Member;
-  readonly signal: AbortSignal | undefined;
-  readonly onAbort: (() => void) | undefined;
-  readonly abort: AttemptAbort;
-  readonly timeout: Timeout;
-  readonly rt: ProviderRuntime;
-  readonly adapter: CapabilityAdapter<C>;
-  readonly endpoint: CircuitBreaker;
-  readonly key: string;
-  readonly label: string;
-  readonly start: number;
-}
-
-const skipped = (provider: string, outcome: AttemptRecord['outcome'], message: string): Attempted<never> => ({
-  ok: false,
-  record: { provider, outcome, message, latencyMs: 0 },
-});
-
-function errorText(e: unknown): string {
-  if (e instanceof Error) {
-    const cause = (e as Error & { cause?: { code?: unknown } }).cause;
-    return typeof cause?.code === 'string' ? `${e.message} (${cause.code})` : e.message;
-  }
-  return String(e);
-}
-
-/** Keys never travel in messages, even when a transport echoes a URL. */
-function redact(text: string, key: string): string {
-  return key ? text.split(key).join('***') : text;
 }
