@@ -19,6 +19,8 @@ import { monitoringRoutes, RecentRequests } from './routes/monitoring';
 import { poolRoutes } from './routes/pools';
 import { providerRoutes } from './routes/providers';
 import { relayRoutes } from './routes/relay';
+import { appConfigRoutes, httpOrigins } from './routes/app-config';
+import type { AppConfig } from '../shared/api/monitor';
 import type { RelayOptions } from './relay';
 import { readyRoutes } from './routes/ready';
 import { resourceRoutes } from './routes/resources';
@@ -64,6 +66,8 @@ export interface AppOptions {
 	recentRequests?: number;
 	/** The relay at /relay/{providerId}/{path} for browser providers without CORS. Default: catalog URLs, no keys. */
 	relay?: RelayOptions;
+	/** What `/app-config.json` tells the app (mode, direct-mode base URLs). Default `{}`. */
+	appConfig?: AppConfig;
 }
 
 const defaultStaticRoot = fileURLToPath(new URL('../build', import.meta.url));
@@ -136,12 +140,13 @@ export function createApp({
 	corsOrigins = [],
 	maxBodyBytes,
 	recentRequests = 1_000,
-	relay = { env: {} }
+	relay = { env: {} },
+	appConfig = {}
 }: AppOptions) {
 	const wsSessions = sessionsCount ?? (hub ? () => hub.stats().sessions : undefined);
 	const metrics = new Metrics();
 	const base = new Hono();
-	base.use('*', securityHeaders({ scriptHashes: spaScriptHashes(staticRoot) }));
+	base.use('*', securityHeaders({ scriptHashes: spaScriptHashes(staticRoot), connectOrigins: httpOrigins(appConfig) }));
 	base.use('*', metrics.middleware());
 	base.use('*', limitBody({ maxSize: maxBodyBytes }));
 	base.use('/api/*', apiCors({ origins: corsOrigins }));
@@ -157,6 +162,7 @@ export function createApp({
 		.route('/', readyRoutes({ engine, store }))
 		.route('/', metaRoutes({ version, metrics, engine, wsSessions }))
 		.route('/', relayRoutes(relay))
+		.route('/', appConfigRoutes(appConfig))
 		.route('/', api);
 
 	// Last, after every route: the built app for every other GET outside /api.

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { z } from 'zod';
 import { createApp } from './app';
+import { appConfigFromEnv } from './routes/app-config';
 import { createProxyEngine } from './engine';
 import { loadDotEnv } from './env';
 import { Logs, openDatabase, SqliteStore } from './store';
@@ -71,7 +72,10 @@ export async function startServer({ port, host, staticRoot, env = process.env }:
 		db,
 		eventLog,
 		hub,
-		relay: { env },
+		// CM_RELAY_ALLOW_LOOPBACK=1 (the demo's, whose providers live on the loopback simulator) lets
+		// the relay reach 127.0.0.1 and ::1; private and link-local addresses stay refused.
+		relay: { env, ...(env.CM_RELAY_ALLOW_LOOPBACK === '1' ? { allowPrivateForTests: ['127.0.0.1', '::1'] } : {}) },
+		appConfig: appConfigFromEnv(env),
 		adminToken: admin.token,
 		corsOrigins: parseCorsOrigins(env.CM_CORS_ORIGINS),
 		rateLimit: { trustProxy: env.CM_TRUST_PROXY === '1', ...(Number.isInteger(perMinute) && perMinute > 0 ? { perMinute } : {}) }

@@ -68,14 +68,14 @@ export function inlineScriptHashes(html: string): string[] {
  * (by hash, so no 'unsafe-inline'); styles may be inline (Svelte transitions write style
  * attributes); the app may call HTTPS providers directly and its own WebSocket.
  */
-export function pageCsp(scriptHashes: readonly string[]): string {
+export function pageCsp(scriptHashes: readonly string[], connectOrigins: readonly string[] = []): string {
 	return [
 		"default-src 'self'",
 		`script-src 'self' ${scriptHashes.join(' ')}`.trim(),
 		"style-src 'self' 'unsafe-inline'",
 		"img-src 'self' data: https:",
 		"font-src 'self' data:",
-		"connect-src 'self' https: wss:",
+		`connect-src 'self' https: wss: ${connectOrigins.join(' ')}`.trim(),
 		"worker-src 'self' blob:",
 		"manifest-src 'self'",
 		"object-src 'none'",
@@ -91,13 +91,15 @@ const DATA_CSP = "default-src 'none'; frame-ancestors 'none'";
 export interface SecurityHeadersOptions {
 	/** The inline script hashes of the HTML page being served (the SPA's index.html). */
 	scriptHashes: () => readonly string[];
+	/** Further origins the page may call (the http:// mirrors of CM_APP_BASE_URLS, e.g. the demo's simulator). */
+	connectOrigins?: readonly string[];
 }
 
 /**
  * Security headers on every response. HTML gets the page CSP unless its route set its own (the
  * /docs page carries the hash of its script); everything else gets a CSP that loads nothing.
  */
-export function securityHeaders({ scriptHashes }: SecurityHeadersOptions): MiddlewareHandler {
+export function securityHeaders({ scriptHashes, connectOrigins = [] }: SecurityHeadersOptions): MiddlewareHandler {
 	return async function securityHeaders(c, next) {
 		// Set before the handler runs, so they go out with the response it builds; touching
 		// c.res.headers afterwards would force every response down the server's slow path.
@@ -109,8 +111,14 @@ export function securityHeaders({ scriptHashes }: SecurityHeadersOptions): Middl
 		// Pages get the page CSP (unless their route chose one) and the headers that only matter
 		// for a document; data responses stay lean, since `frame-ancestors 'none'` covers framing.
 		const h = c.res.headers;
-		if ((h.get('content-type') ?? '').startsWith('text/html')) {
-			if (h.get('Content-Security-Policy') === DATA_CSP) h.set('Content-Security-Policy', pageCsp(scriptHashes()));
+		const type = h.get('content-type') ?? '';
+		// A worker or service worker script runs under the CSP it was served with: the app's
+		// scripts get the page's, or the engine worker could not call a provider.
+		if (type.startsWith('text/javascript') || type.startsWith('application/javascript')) {
+			if (h.get('Content-Security-Policy') === DATA_CSP) h.set('Content-Security-Policy', pageCsp([], connectOrigins));
+		}
+		if (type.startsWith('text/html')) {
+			if (h.get('Content-Security-Policy') === DATA_CSP) h.set('Content-Security-Policy', pageCsp(scriptHashes(), connectOrigins));
 			h.set('X-Frame-Options', 'DENY');
 			h.set('Cross-Origin-Opener-Policy', 'same-origin');
 			h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');

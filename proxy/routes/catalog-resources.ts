@@ -4,7 +4,7 @@ import type { Category, Engine } from '../../shared/engine';
 import { adminOnly } from '../middleware/admin';
 import { validate } from '../middleware/validate';
 import { Backups, Resources, Transfer, UserProviderSpec, type StoreDb } from '../store';
-import { providerView } from './views';
+import { providerView } from '../../shared/api/views';
 
 export interface CatalogResourcesOptions {
 	engine: Engine;

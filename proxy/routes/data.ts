@@ -35,7 +35,10 @@ export function dataRoutes(engine: Engine) {
 	return new Hono().get('/api/data/:capability', async (c) => {
 		const capability = c.req.param('capability');
 		if (!isCapability(capability)) return c.json({ error: `unknown capability '${capability.slice(0, 40)}'` }, 404);
-		const outcome = await engine.get(capability as Capability, paramsFromQuery(c.req.queries()) as never);
+		// `pool` and `fresh` are request options, not capability params.
+		const { pool, fresh, ...queries } = c.req.queries();
+		const options = { ...(pool?.[0] ? { pool: pool[0] } : {}), ...(fresh?.[0] === 'true' ? { fresh: true } : {}) };
+		const outcome = await engine.get(capability as Capability, paramsFromQuery(queries) as never, options);
 		if (outcome.ok) return c.json(outcome, 200);
 		return c.json({ error: outcome.message, code: outcome.code, attempts: outcome.attempts }, failureStatus(outcome));
 	});

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Diagnostics } from '../../shared/api/rest';
 import type { Engine, Store } from '../../shared/engine';
 import { adminOnly } from '../middleware/admin';
-import { isAvailable } from './views';
+import { isAvailable } from '../../shared/api/views';
 
 type Report = z.infer<typeof Diagnostics>;
 type Check = Report['checks'][number];

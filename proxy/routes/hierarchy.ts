@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { CATEGORIES, TIERS, type Engine } from '../../shared/engine';
-import { isAvailable, keyLabels, totals } from './views';
+import { isAvailable, keyLabels, totals } from '../../shared/api/views';
 
 export interface HierarchyOptions {
 	engine: Engine;

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { RecentQuery } from '../../shared/api/rest';
 import type { Engine, EngineEvents } from '../../shared/engine';
 import { validate } from '../middleware/validate';
-import { cacheView, providerCounts, providerDetail } from './views';
+import { cacheView, providerCounts, providerDetail } from '../../shared/api/views';
 
 type RequestEvent = EngineEvents['request'];
 

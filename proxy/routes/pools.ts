@@ -3,7 +3,7 @@ import { NewMember, NewPool, PROBE_POOL_PREFIX, PoolMemberParams, PoolParams, Ro
 import type { Engine, PoolConfig } from '../../shared/engine';
 import { adminOnly } from '../middleware/admin';
 import { validate } from '../middleware/validate';
-import { poolView } from './views';
+import { poolView } from '../../shared/api/views';
 
 export interface PoolsOptions {
 	engine: Engine;
@@ -20,6 +20,15 @@ export function poolRoutes({ engine, adminToken, now }: PoolsOptions) {
 	const find = (id: string): PoolConfig | undefined => engine.pools().find((p) => p.id === id && isListed(p));
 	const unknownProviders = (ids: readonly string[]): string[] => ids.filter((id) => !engine.runtime(id));
 	const noPool = (id: string) => ({ error: `no pool '${id}'` });
+
+	/** The members' problems, or undefined when every member is a known provider listed once. */
+	const badMembers = (members: readonly { provider: string }[]): string | undefined => {
+		const unknown = unknownProviders(members.map((m) => m.provider));
+		if (unknown.length > 0) return `unknown provider(s): ${unknown.slice(0, 5).join(', ')}`;
+		const dupes = members.map((m) => m.provider).filter((p, i, all) => all.indexOf(p) !== i);
+		if (dupes.length > 0) return `provider(s) listed twice: ${[...new Set(dupes)].join(', ')}`;
+		return undefined;
+	};
 
 	return new Hono()
 		.get('/api/pools', (c) => {
@@ -43,12 +52,20 @@ export function poolRoutes({ engine, adminToken, now }: PoolsOptions) {
 		.post('/api/pools', admin, validate('json', NewPool), (c) => {
 			const input = c.req.valid('json');
 			if (find(input.id)) return c.json({ error: `pool '${input.id}' exists; delete it first or add members` }, 409);
-			const unknown = unknownProviders(input.members.map((m) => m.provider));
-			if (unknown.length > 0) return c.json({ error: `unknown provider(s): ${unknown.slice(0, 5).join(', ')}` }, 400);
-			const dupes = input.members.map((m) => m.provider).filter((p, i, all) => all.indexOf(p) !== i);
-			if (dupes.length > 0) return c.json({ error: `provider(s) listed twice: ${[...new Set(dupes)].join(', ')}` }, 400);
+			const bad = badMembers(input.members);
+			if (bad) return c.json({ error: bad }, 400);
 			const pool = engine.upsertPool(input);
 			return c.json(poolView(engine, pool, now()), 201);
+		})
+		.put('/api/pools/:id', admin, validate('param', PoolParams), validate('json', NewPool), (c) => {
+			const { id } = c.req.valid('param');
+			const input = c.req.valid('json');
+			if (input.id !== id) return c.json({ error: `the body's id '${input.id}' differs from the path's '${id}'` }, 400);
+			const bad = badMembers(input.members);
+			if (bad) return c.json({ error: bad }, 400);
+			const existed = find(id) !== undefined;
+			const pool = engine.upsertPool(input);
+			return c.json(poolView(engine, pool, now()), existed ? 200 : 201);
 		})
 		.delete('/api/pools/:id', admin, validate('param', PoolParams), (c) => {
 			const { id } = c.req.valid('param');

@@ -4,7 +4,7 @@ import type { Engine, ProviderRuntime } from '../../shared/engine';
 import { CHAINS, type Capability, type ParamsInput } from '../../shared/model';
 import { adminOnly } from '../middleware/admin';
 import { validate } from '../middleware/validate';
-import { providerDetail, providerView } from './views';
+import { providerDetail, providerView } from '../../shared/api/views';
 
 export interface ProvidersOptions {
 	engine: Engine;

@@ -3,7 +3,7 @@ import { AddressQuery, ChainQuery, FearGreedQuery, NewsQuery, PriceQuery, Prices
 import type { Engine, Failure, Outcome } from '../../shared/engine';
 import { validate } from '../middleware/validate';
 import { failureStatus } from './data';
-import { answerBody } from './views';
+import { answerBody } from '../../shared/api/views';
 
 export interface ResourcesOptions {
 	engine: Engine;

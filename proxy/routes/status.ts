@@ -3,7 +3,7 @@ import { ExportQuery } from '../../shared/api/rest';
 import type { Engine } from '../../shared/engine';
 import type { Capability } from '../../shared/model';
 import { validate } from '../middleware/validate';
-import { cacheView, providerCounts, requestTotals, totals } from './views';
+import { cacheView, providerCounts, requestTotals, totals } from '../../shared/api/views';
 
 export interface StatusOptions {
 	engine: Engine;

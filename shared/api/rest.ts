@@ -294,6 +294,7 @@ export const RequestEvent = z.object({
 export const RecentRequests = z.object({ requests: z.array(RequestEvent), total: z.number().int() });
 export const DiagnosticCheck = z.object({ name: z.string(), ok: z.boolean(), detail: z.string() });
 export const Diagnostics = z.object({ ok: z.boolean(), ranAt: z.number(), durationMs: z.number(), checks: z.array(DiagnosticCheck) });
+export const AppConfigBody = z.object({ mode: z.enum(['auto', 'direct', 'proxy']).optional(), proxyUrl: z.string().optional(), relayUrl: z.string().optional(), baseUrls: z.record(z.string(), z.string()).optional() });
 export const Ready = z.object({ ready: z.boolean(), checks: z.record(z.string(), z.boolean()) });
 
 export const LogRecord = z.object({
@@ -350,7 +351,7 @@ export const Broadcasted = z.object({ delivered: z.number().int() });
 // ---- the operation table: every route, its inputs and outputs (validation and OpenAPI) ----
 
 export interface Operation {
-  readonly method: 'get' | 'post' | 'delete';
+  readonly method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI style: `/api/providers/{id}`. */
   readonly path: string;
   readonly summary: string;
@@ -373,6 +374,7 @@ export const OPERATIONS: readonly Operation[] = [
   op({ method: 'get', path: '/ready', tag: 'meta', summary: 'Readiness: the engine is built and the store answers', ok: { status: 200, body: Ready }, errors: [503] }),
   op({ method: 'get', path: '/openapi.json', tag: 'meta', summary: 'This document', ok: { status: 200, contentType: 'application/json' }, errors: [] }),
   op({ method: 'get', path: '/docs', tag: 'meta', summary: 'Operations, as a page', ok: { status: 200, contentType: 'text/html' }, errors: [] }),
+  op({ method: 'get', path: '/app-config.json', tag: 'meta', summary: "The app's deployment defaults (CM_APP_MODE, CM_APP_BASE_URLS)", ok: { status: 200, body: AppConfigBody }, errors: [] }),
   op({ method: 'get', path: '/metrics', tag: 'meta', summary: 'Prometheus metrics', ok: { status: 200, contentType: 'text/plain; version=0.0.4' }, errors: [] }),
   op({ method: 'get', path: '/api/status', tag: 'status', summary: 'Overall status', ok: { status: 200, body: Status }, errors: [429] }),
   op({ method: 'get', path: '/api/stats', tag: 'status', summary: 'Request statistics by capability and provider', ok: { status: 200, body: StatsBody }, errors: [429] }),
@@ -388,6 +390,7 @@ export const OPERATIONS: readonly Operation[] = [
   op({ method: 'get', path: '/api/pools/history', tag: 'pools', summary: 'Rotation history', ok: { status: 200, body: RotationHistory }, errors: [429] }),
   op({ method: 'get', path: '/api/pools/{id}', tag: 'pools', summary: 'One pool', params: PoolParams, ok: { status: 200, body: PoolView }, errors: [400, 404, 429] }),
   op({ method: 'post', path: '/api/pools', tag: 'pools', admin: true, summary: 'Create a pool', body: NewPool, ok: { status: 201, body: PoolView }, errors: [400, 409, 413, 415, ...ADMIN] }),
+  op({ method: 'put', path: '/api/pools/{id}', tag: 'pools', admin: true, summary: 'Create or replace a pool (strategy, members, weights, priorities)', params: PoolParams, body: NewPool, ok: { status: 200, body: PoolView }, errors: [400, 413, 415, ...ADMIN] }),
   op({ method: 'delete', path: '/api/pools/{id}', tag: 'pools', admin: true, summary: 'Delete a pool', params: PoolParams, ok: { status: 200, body: Deleted }, errors: [400, 404, 409, ...ADMIN] }),
   op({ method: 'post', path: '/api/pools/{id}/members', tag: 'pools', admin: true, summary: 'Add a member', params: PoolParams, body: NewMember, ok: { status: 201, body: PoolView }, errors: [400, 404, 409, 413, 415, ...ADMIN] }),
   op({ method: 'delete', path: '/api/pools/{id}/members/{providerId}', tag: 'pools', admin: true, summary: 'Remove a member', params: PoolMemberParams, ok: { status: 200, body: PoolView }, errors: [400, 404, 409, ...ADMIN] }),

@@ -192,7 +192,7 @@ describe('no API key leaves the proxy', () => {
 		const alias = await openSocket('/ws/market_data');
 
 		// ---- meta ----
-		for (const path of ['/health', '/ready', '/openapi.json', '/docs', '/metrics']) await call(`GET ${path}`, path);
+		for (const path of ['/health', '/ready', '/openapi.json', '/docs', '/metrics', '/app-config.json']) await call(`GET ${path}`, path);
 
 		// ---- every capability, answerable and not ----
 		for (const cap of CAPABILITY_IDS) {
@@ -244,6 +244,7 @@ describe('no API key leaves the proxy', () => {
 		await call('POST /api/pools', '/api/pools', { body: pool, admin: true });
 		await call('POST /api/pools/{id}/members', '/api/pools/leak-pool/members', { body: { provider: 'livecoinwatch' }, admin: true });
 		await call('GET /api/pools/{id}', '/api/pools/leak-pool');
+		await call('PUT /api/pools/{id}', '/api/pools/leak-pool', { method: 'PUT', body: { ...pool, strategy: 'weighted', members: [...pool.members, { provider: 'livecoinwatch', weight: 2 }] }, admin: true });
 		await call('POST /api/pools/{id}/rotate', '/api/pools/leak-pool/rotate', { body: { capability: 'price' }, admin: true });
 		await call('POST /api/pools/{id}/rotate', '/api/pools/primary-market-data/rotate', { body: { capability: 'price' }, admin: true });
 		await call('GET /api/pools/history', '/api/pools/history');

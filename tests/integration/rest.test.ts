@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../shared/api/rest';
 import { allProviders } from '../../shared/catalog/registry';
 import { MemoryStore, systemClock, type Engine, type Store } from '../../shared/engine';
+import { appConfigFromEnv } from '../../proxy/routes/app-config';
 import { createApp } from '../../proxy/app';
 import { createProxyEngine } from '../../proxy/engine';
 import { EventLog } from '../../proxy/routes/logs';
@@ -68,6 +69,19 @@ const post = (path: string, body: unknown, headers: Record<string, string> = jso
 const del = (path: string, headers: Record<string, string> = auth) => get(path, { method: 'DELETE', headers });
 
 describe('meta: health, ready, openapi, docs, metrics', () => {
+	it('serves the app config: empty by default, the environment\'s when set, and refuses bad values at start', async () => {
+		expect((await get('/app-config.json')).body).toEqual({});
+		const env = { CM_APP_MODE: 'direct', CM_APP_BASE_URLS: JSON.stringify({ '*': 'http://127.0.0.1:9/{id}' }) };
+		const local = createApp({ startedAt: 0, version: '0', staticRoot: built, appConfig: appConfigFromEnv(env) });
+		const res = await local.request('/app-config.json');
+		expect(await res.json()).toEqual({ mode: 'direct', baseUrls: { '*': 'http://127.0.0.1:9/{id}' } });
+		// The page may then call that mirror; other http origins stay refused.
+		const page = await local.request('/');
+		expect(page.headers.get('content-security-policy')).toContain("connect-src 'self' https: wss: http://127.0.0.1:9");
+		expect(() => appConfigFromEnv({ CM_APP_MODE: 'sideways' })).toThrow(/CM_APP_MODE must be auto, direct or proxy/);
+		expect(() => appConfigFromEnv({ CM_APP_BASE_URLS: '{nope' })).toThrow(/CM_APP_BASE_URLS/);
+	});
+
 	it('answers /health and /ready (engine built, store answering)', async () => {
 		expect((await get('/health')).body).toMatchObject({ status: 'ok', version: '9.9.9' });
 		const ready = await get('/ready');
@@ -308,6 +322,24 @@ describe('pools', () => {
 		expect(await del('/api/pools/test-prices')).toMatchObject({ status: 200, body: { deleted: 'test-prices' } });
 		expect((await get('/api/pools/test-prices')).status).toBe(404);
 		expect((await del('/api/pools/test-prices')).status).toBe(404);
+	});
+
+	it('replaces a pool with PUT: strategy, weights and priorities change in place', async () => {
+		const put = (body: unknown, id = 'edit-me', headers: Record<string, string> = jsonHeaders) => get(`/api/pools/${id}`, { method: 'PUT', headers, body: JSON.stringify(body) });
+		const pool = { id: 'edit-me', name: 'Edit me', capabilities: ['price'], strategy: 'priority', members: [{ provider: 'coingecko' }, { provider: 'binance' }] };
+		expect((await put(pool, 'edit-me', { 'Content-Type': 'application/json' })).status).toBe(401);
+		expect((await put(pool)).status).toBe(201);
+		const changed = await put({ ...pool, strategy: 'weighted', members: [{ provider: 'binance', weight: 3 }, { provider: 'kraken', weight: 1, priority: 2 }] });
+		expect(changed.status).toBe(200);
+		expect(changed.body).toMatchObject({ strategy: 'weighted', members: [{ provider: 'binance', weight: 3 }, { provider: 'kraken', weight: 1, priority: 2 }] });
+		expect((await get('/api/pools/edit-me')).body).toMatchObject({ strategy: 'weighted' });
+		// The body's id must be the path's; members must exist and be listed once; nothing changes on refusal.
+		expect((await put(pool, 'other-id')).status).toBe(400);
+		expect((await put({ ...pool, members: [{ provider: 'nobody' }] })).status).toBe(400);
+		expect((await put({ ...pool, members: [{ provider: 'kraken' }, { provider: 'kraken' }] })).status).toBe(400);
+		expect((await get('/api/pools/edit-me')).body).toMatchObject({ strategy: 'weighted' });
+		expect((await put({ ...pool, id: 'default-price' }, 'default-price')).status).toBe(400);
+		expect((await del('/api/pools/edit-me')).status).toBe(200);
 	});
 
 	it('refuses pools naming unknown providers and reserved ids', async () => {

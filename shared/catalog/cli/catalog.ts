@@ -2,32 +2,10 @@
  * `npm run catalog`: the provider catalog as a table; `npm run catalog -- --json` prints an array
  * of `{id, name, category, capabilities[], auth, cors, tier, verified, docs}`.
  */
-import type { ProviderSpec } from '../../engine/adapter';
+import { catalogRow, type CatalogRow } from '../row';
 import { allProviders } from '../registry';
 
-export interface CatalogRow {
-  id: string;
-  name: string;
-  category: string;
-  capabilities: string[];
-  auth: 'none' | 'optional key' | 'key';
-  cors: boolean;
-  tier: string;
-  verified: boolean;
-  docs: string;
-}
-
-export const catalogRow = (p: ProviderSpec): CatalogRow => ({
-  id: p.id,
-  name: p.name,
-  category: p.category,
-  capabilities: Object.keys(p.capabilities),
-  auth: p.auth.kind === 'none' ? 'none' : p.auth.optional ? 'optional key' : 'key',
-  cors: p.cors,
-  tier: p.tier,
-  verified: p.verified,
-  docs: p.docs,
-});
+export { catalogRow, type CatalogRow };
 
 export function catalogTable(rows: readonly CatalogRow[]): string {
   const header = ['id', 'category', 'capabilities', 'auth', 'cors', 'tier', 'verified'];
