@@ -60,8 +60,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const cases = options.cases ?? (await loadCases());
   const routes = new Map<string, Route[]>();
   for (const p of options.providers) routes.set(p.id, routesFor(p, cases.get(p.id) ?? [], options.symbolId));
+  // Like the real services: only providers that send CORS headers (`cors: true`) send them here, so a
+  // browser in direct mode can call only those directly and must take the rest through the relay.
+  const corsIds = new Set(options.providers.filter((p) => p.cors).map((p) => p.id));
   const faults = new Map<string, Fault>();
   const counts = new Map<string, number>();
+  /** Requests per `<provider> <METHOD> <path>` (no query), for tests that count one endpoint's calls. */
+  const pathCounts = new Map<string, number>();
   const dice = new SeededRandom(options.seed ?? 7);
   const sockets = new Set<Socket>();
   const log: RecordedRequest[] = [];
@@ -78,26 +83,30 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 
     const [, id = '', ...rest] = url.pathname.split('/');
     const providerRoutes = routes.get(id);
-    if (!providerRoutes) return send(res, 404, { error: `no simulated provider '${id}'` });
+    if (!providerRoutes) return send(res, 404, { error: `no simulated provider '${id}'` }, {}, false);
+    const cors = corsIds.has(id);
+    if (req.method === 'OPTIONS') return preflight(req, res, cors);
     counts.set(id, (counts.get(id) ?? 0) + 1);
+    const pathKey = `${id} ${req.method ?? 'GET'} /${rest.join('/')}`;
+    pathCounts.set(pathKey, (pathCounts.get(pathKey) ?? 0) + 1);
 
     const fault = faults.get(id) ?? faults.get('*');
     const active = fault && dice.next() < fault.rate ? fault : undefined;
     if (active?.kind === 'refused') return req.socket.destroy();
     if (active?.kind === 'timeout') return; // hold the socket until the client gives up
     if (active?.kind === 'rate_limit') {
-      return send(res, 429, { error: 'Too Many Requests' }, { 'retry-after': String(active.retryAfterS) });
+      return send(res, 429, { error: 'Too Many Requests' }, { 'retry-after': String(active.retryAfterS) }, cors);
     }
-    if (active?.kind === 'server_error') return send(res, 503, { error: 'Service Unavailable' });
+    if (active?.kind === 'server_error') return send(res, 503, { error: 'Service Unavailable' }, {}, cors);
 
     const route = match(providerRoutes, req.method ?? 'GET', `/${rest.join('/')}`, url.searchParams, body);
-    if (!route) return send(res, 404, { error: `no recording for ${req.method} ${options.echoUnmatched ? (req.url ?? '') : `/${rest.join('/')}`}` });
+    if (!route) return send(res, 404, { error: `no recording for ${req.method} ${options.echoUnmatched ? (req.url ?? '') : `/${rest.join('/')}`}` }, {}, cors);
     const live = route.status === 200 ? refreshTimes(route.body, Date.now()) : route.body;
     const corrupted = active ? corruptBody(active.kind, live) : undefined;
     const text = corrupted ?? live;
     const type = active?.kind === 'html' ? 'text/html' : route.contentType;
-    if (active?.kind === 'slow') return trickle(res, route.status, text, type, active.delayMs);
-    res.writeHead(route.status, { 'content-type': type, 'access-control-allow-origin': '*' });
+    if (active?.kind === 'slow') return trickle(res, route.status, text, type, active.delayMs, cors);
+    res.writeHead(route.status, { 'content-type': type, ...corsHeaders(cors) });
     res.end(text);
   };
 
@@ -119,9 +128,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       faults.clear();
       return send(res, 200, { ok: true });
     }
-    if (path === '/_sim/stats') return send(res, 200, { requests: Object.fromEntries(counts), faults: Object.fromEntries(faults) });
+    if (path === '/_sim/stats') return send(res, 200, { requests: Object.fromEntries(counts), paths: Object.fromEntries(pathCounts), faults: Object.fromEntries(faults) });
     if (path === '/_sim/reset' && method === 'POST') {
       counts.clear();
+      pathCounts.clear();
       return send(res, 200, { ok: true });
     }
     return send(res, 404, { error: 'unknown control path' });
@@ -148,7 +158,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     setFault: (provider, fault) => faults.set(provider, Fault.parse(fault)),
     clearFaults: (provider) => (provider ? faults.delete(provider) : faults.clear()),
     requests: (provider) => (provider ? (counts.get(provider) ?? 0) : [...counts.values()].reduce((a, b) => a + b, 0)),
-    resetCounts: () => counts.clear(),
+    resetCounts: () => {
+      counts.clear();
+      pathCounts.clear();
+    },
     recorded: () => [...log],
     close: () =>
       new Promise<void>((resolve) => {
@@ -171,13 +184,33 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*', ...headers });
+const corsHeaders = (cors: boolean): Record<string, string> => (cors ? { 'access-control-allow-origin': '*' } : {});
+
+/** A CORS preflight: allowed for a provider with CORS, answered without CORS headers (so refused by browsers) otherwise. */
+function preflight(req: IncomingMessage, res: ServerResponse, cors: boolean): void {
+  if (!cors) {
+    res.writeHead(405, { allow: 'GET, POST' });
+    res.end();
+    return;
+  }
+  const asked = req.headers['access-control-request-headers'];
+  res.writeHead(204, {
+    'access-control-allow-origin': '*',
+    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    'access-control-allow-headers': typeof asked === 'string' && /^[\w\-, ]{0,512}$/.test(asked) ? asked : 'accept, content-type',
+    'access-control-max-age': '600',
+  });
+  res.end();
+}
+
+/** Control paths keep CORS open (tests may drive them from a page); a provider sends it only with `cors: true`. */
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, cors = true): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...corsHeaders(cors), ...headers });
   res.end(JSON.stringify(body));
 }
 
-function trickle(res: ServerResponse, status: number, text: string, type: string, totalMs: number): void {
-  res.writeHead(status, { 'content-type': type, 'access-control-allow-origin': '*' });
+function trickle(res: ServerResponse, status: number, text: string, type: string, totalMs: number, cors: boolean): void {
+  res.writeHead(status, { 'content-type': type, ...corsHeaders(cors) });
   const parts = 4;
   const size = Math.ceil(text.length / parts);
   let i = 0;

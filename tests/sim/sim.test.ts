@@ -47,6 +47,8 @@ describe('the upstream simulator', () => {
     const ok = await fetch(`${sim.baseUrl('coingecko')}/global`);
     expect(ok.status).toBe(200);
     expect(sim.requests('coingecko')).toBe(2);
+    const stats = (await (await fetch(`${sim.url}/_sim/stats`)).json()) as { paths: Record<string, number> };
+    expect(stats.paths).toEqual({ 'coingecko GET /global': 2 });
   });
 
   it('never answers a request about another asset with a recording, but lets paging differ', async () => {
@@ -60,5 +62,20 @@ describe('the upstream simulator', () => {
   it('answers 404 for an unknown provider or path', async () => {
     expect((await fetch(`${sim.url}/nope/x`)).status).toBe(404);
     expect((await fetch(`${sim.baseUrl('coingecko')}/no/such/path`)).status).toBe(404);
+  });
+});
+
+describe('CORS in the simulator', () => {
+  it('sends CORS headers and answers preflights only for providers with cors: true', async () => {
+    const withCors = await fetch(`${sim.baseUrl('coingecko')}/global`);
+    expect(withCors.headers.get('access-control-allow-origin')).toBe('*');
+    const noCors = await fetch(`${sim.baseUrl('kraken')}/0/public/Time`);
+    expect(noCors.headers.get('access-control-allow-origin')).toBeNull();
+
+    const pre = await fetch(`${sim.baseUrl('coingecko')}/global`, { method: 'OPTIONS', headers: { 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-cg-demo-api-key' } });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-headers')).toBe('x-cg-demo-api-key');
+    const refused = await fetch(`${sim.baseUrl('kraken')}/0/public/Ticker`, { method: 'OPTIONS', headers: { 'access-control-request-method': 'GET' } });
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -1,0 +1,27 @@
+import { expect, type ConsoleMessage, type Page } from '@playwright/test';
+
+/** Console errors and uncaught exceptions of a page (and its workers), to assert there are none. */
+export function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('worker', (worker) => worker.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`worker: ${message.text()}`);
+  }));
+  return problems;
+}
+
+/** A DataView (testid) that has an answer: its provider and age are shown. */
+export async function expectSourced(page: Page, testid: string, timeout = 20_000): Promise<string> {
+  const provider = page.getByTestId(`${testid}-source-provider`);
+  await expect(provider).toHaveText(/^[a-z0-9-]+$/, { timeout });
+  await expect(page.getByTestId(`${testid}-source-age`)).toHaveText(/ago|just now/);
+  return (await provider.textContent()) ?? '';
+}
+
+/** Clears every injected fault of a simulator. */
+export async function clearFaults(page: Page, sim: string): Promise<void> {
+  await page.request.delete(`${sim}/_sim/faults`);
+}
