@@ -65,7 +65,7 @@ export function diagnosticsRoutes({ engine, adminToken, now, store }: Diagnostic
 			return c.json(last, 200);
 		})
 		.get('/api/diagnostics/last', (c) => {
-			if (!last) return c.json({ error: 'no diagnostics have run yet: POST /api/diagnostics/run' }, 404);
-			return c.json(last, 200);
+			// No run yet is an answer, not an error: null (run one with POST /api/diagnostics/run).
+			return c.json(last ?? null, 200);
 		});
 }

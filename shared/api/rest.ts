@@ -411,7 +411,7 @@ export const OPERATIONS: readonly Operation[] = [
   op({ method: 'get', path: '/api/monitoring/sources/detailed', tag: 'monitoring', summary: 'Every provider in detail', ok: { status: 200, body: SourcesDetailed }, errors: [429] }),
   op({ method: 'get', path: '/api/monitoring/requests/recent', tag: 'monitoring', summary: 'Recent upstream requests, newest first', query: RecentQuery, ok: { status: 200, body: RecentRequests }, errors: [400, 429] }),
   op({ method: 'post', path: '/api/diagnostics/run', tag: 'diagnostics', admin: true, summary: 'Run the diagnostics', ok: { status: 200, body: Diagnostics }, errors: [...ADMIN] }),
-  op({ method: 'get', path: '/api/diagnostics/last', tag: 'diagnostics', summary: 'The last diagnostics run', ok: { status: 200, body: Diagnostics }, errors: [404, 429] }),
+  op({ method: 'get', path: '/api/diagnostics/last', tag: 'diagnostics', summary: 'The last diagnostics run (null before the first)', ok: { status: 200, body: Diagnostics.nullable() }, errors: [429] }),
   op({ method: 'get', path: '/api/logs', tag: 'logs', summary: 'Engine events (failures, breakers, rotations, rate limits, errors), newest first', query: LogsQuery, ok: { status: 200, body: LogList }, errors: [400, 429, 503] }),
   op({ method: 'get', path: '/api/logs/recent', tag: 'logs', summary: 'The latest log entries', query: RecentLogsQuery, ok: { status: 200, body: LogList }, errors: [400, 429, 503] }),
   op({ method: 'get', path: '/api/logs/errors', tag: 'logs', summary: 'Error entries only', query: ErrorLogsQuery, ok: { status: 200, body: LogList }, errors: [400, 429, 503] }),

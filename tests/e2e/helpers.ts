@@ -4,7 +4,11 @@ import { expect, type ConsoleMessage, type Page } from '@playwright/test';
 export function collectProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    // The browser's own network line for a data request the proxy answered 404/503 (no provider
+    // has it, or all failed): an answer the screen shows as its error state, not a fault of the app.
+    if (/^Failed to load resource: the server responded with a status of (404|503)/.test(message.text()) && message.location().url.includes('/api/data/')) return;
+    problems.push(`${message.type()}: ${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('worker', (worker) => worker.on('console', (message) => {

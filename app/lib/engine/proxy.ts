@@ -182,9 +182,8 @@ export class ProxyMonitor implements MonitorApi {
 	runDiagnostics(): Promise<Result<DiagnosticsT>> {
 		return this.#call('POST', '/api/diagnostics/run');
 	}
-	async lastDiagnostics(): Promise<Result<DiagnosticsT | null>> {
-		const r = await this.#call<DiagnosticsT>('GET', '/api/diagnostics/last');
-		// 404: no run yet.
-		return r.ok ? r : r.code === 'http_404' ? ok(null) : r;
+	lastDiagnostics(): Promise<Result<DiagnosticsT | null>> {
+		// null before the first run.
+		return this.#call('GET', '/api/diagnostics/last');
 	}
 }

@@ -1,2 +1,0 @@
-export { fetchHealth, formatUptime, healthSchema } from './health';
-export type { Health, HealthResult } from './health';
