@@ -7,6 +7,7 @@ import { benchRouter } from './router';
 import { benchProxy } from './proxy';
 import { benchWs } from './ws';
 import { benchUpstream } from './upstream';
+import { benchApp } from './app';
 
 const print = (l: object) => process.stdout.write(`${JSON.stringify(l)}\n`);
 for (const l of benchSelect()) print(l);
@@ -14,3 +15,5 @@ for (const l of await benchRouter()) print(l);
 for (const l of await benchProxy()) print(l);
 for (const l of await benchWs()) print(l);
 for (const l of await benchUpstream()) print(l);
+// The app in headless Chromium (builds build/ first when it is missing); its lines carry a `target`.
+for (const l of await benchApp()) print(l);
