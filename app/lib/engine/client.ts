@@ -20,6 +20,8 @@ export interface AppClient extends MonitorApi {
 	readonly mode: Mode;
 	/** Settings as loaded (saveSettings returns the new ones). */
 	readonly settings: Settings;
+	/** The settings as stored in IndexedDB, once the worker has read them (the first ones may come from a mirror). */
+	readonly settled: Promise<Settings>;
 	saveSettings(patch: Partial<Settings>): Promise<Result<Settings>>;
 	keyNames(): Promise<string[]>;
 	setKey(name: string, value: string): Promise<Result<{ name: string }>>;
@@ -81,6 +83,7 @@ async function resolveMode(settings: Settings, config: AppConfig, base: string):
 
 class Client implements AppClient {
 	settings: Settings;
+	readonly settled: Promise<Settings>;
 	readonly #worker: Remote<WorkerApi>;
 	readonly #api: MonitorApi;
 	readonly #groups = new Map<Group, Set<() => void>>();
@@ -91,10 +94,12 @@ class Client implements AppClient {
 		readonly mode: Mode,
 		worker: Remote<WorkerApi>,
 		settings: Settings,
-		readonly base: string
+		readonly base: string,
+		settled: Promise<Settings>
 	) {
 		this.#worker = worker;
 		this.settings = settings;
+		this.settled = settled.then((s) => (this.settings = s));
 		this.#api = mode === 'proxy' ? new ProxyMonitor(base, () => this.settings.adminToken) : (worker as unknown as MonitorApi);
 	}
 
@@ -102,7 +107,10 @@ class Client implements AppClient {
 
 	async saveSettings(patch: Partial<Settings>): Promise<Result<Settings>> {
 		const r = await this.#worker.saveSettings(patch);
-		if (r.ok) this.settings = r.value;
+		if (r.ok) {
+			this.settings = r.value;
+			writeMirror(r.value);
+		}
 		return r;
 	}
 	keyNames = () => this.#worker.keyNames();
@@ -270,13 +278,41 @@ export function connect(): Promise<Result<AppClient>> {
 	return connecting;
 }
 
+/**
+ * Settings as last saved, mirrored in localStorage (without the admin token) so the first screen
+ * can ask for its data before the worker has started and read IndexedDB; the worker's copy is
+ * the truth and replaces this as soon as it is read.
+ */
+const SETTINGS_MIRROR = 'crypto-monitor:settings';
+
+function readMirror(): Settings | undefined {
+	try {
+		const raw = localStorage.getItem(SETTINGS_MIRROR);
+		if (!raw) return undefined;
+		const parsed: unknown = JSON.parse(raw);
+		return parsed && typeof parsed === 'object' ? { ...DEFAULT_SETTINGS, ...(parsed as Partial<Settings>), adminToken: '' } : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+export function writeMirror(settings: Settings): void {
+	try {
+		localStorage.setItem(SETTINGS_MIRROR, JSON.stringify({ ...settings, adminToken: undefined }));
+	} catch {
+		// Storage may be off (private mode): the next start waits for the worker instead.
+	}
+}
+
 async function start(): Promise<Result<AppClient>> {
 	if (typeof Worker === 'undefined' || typeof indexedDB === 'undefined') {
 		return fail('unsupported', 'This browser lacks Web Workers or IndexedDB, which Crypto Monitor needs.');
 	}
+	// The worker starts loading at once; the config and the settings are read meanwhile.
 	const worker = wrap<WorkerApi>(new Worker(new URL('../../../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'crypto-monitor-engine' }));
-	const config = await loadConfig();
-	const stored = await worker.settings().catch(() => DEFAULT_SETTINGS);
+	const configured = loadConfig();
+	const stored = readMirror() ?? (await worker.settings().catch(() => DEFAULT_SETTINGS));
+	const config = await configured;
 	const base = (stored.proxyUrl || config.proxyUrl || '').replace(/\/+$/, '');
 	const mode = await resolveMode(stored, config, base);
 	try {
@@ -284,7 +320,18 @@ async function start(): Promise<Result<AppClient>> {
 	} catch {
 		// Storage may be off (private mode); the mode is then probed each time.
 	}
-	const init = await worker.init(config, mode);
-	if (!init.ok) return init;
-	return ok(new Client(mode, worker, init.value.settings, base));
+	const initialised = worker.init(config, mode).then((r) => {
+		if (r.ok) writeMirror(r.value.settings);
+		return r;
+	});
+	if (mode === 'direct') {
+		// Direct mode answers from the worker's engine: it must be built first.
+		const init = await initialised;
+		if (!init.ok) return init;
+		return ok(new Client(mode, worker, init.value.settings, base, Promise.resolve(init.value.settings)));
+	}
+	// Proxy mode asks the proxy: the first screen need not wait for the worker (it keeps only
+	// settings, keys and last known answers here).
+	const settled = initialised.then((r) => (r.ok ? r.value.settings : stored));
+	return ok(new Client(mode, worker, stored, base, settled));
 }

@@ -31,6 +31,7 @@ export function ready(): Promise<AppClient | undefined> {
 		session.client = r.value;
 		session.mode = r.value.mode;
 		session.settings = r.value.settings;
+		void r.value.settled.then((s) => (session.settings = s));
 		return r.value;
 	});
 	return started;
