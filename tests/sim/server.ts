@@ -65,7 +65,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const corsIds = new Set(options.providers.filter((p) => p.cors).map((p) => p.id));
   const faults = new Map<string, Fault>();
   const counts = new Map<string, number>();
-  /** Requests per `<provider> <METHOD> <path>` (no query), for tests that count one endpoint's calls. */
+  /** Requests per `<provider> <METHOD> <path and query>`, for tests that count one request's calls. */
   const pathCounts = new Map<string, number>();
   const dice = new SeededRandom(options.seed ?? 7);
   const sockets = new Set<Socket>();
@@ -87,7 +87,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const cors = corsIds.has(id);
     if (req.method === 'OPTIONS') return preflight(req, res, cors);
     counts.set(id, (counts.get(id) ?? 0) + 1);
-    const pathKey = `${id} ${req.method ?? 'GET'} /${rest.join('/')}`;
+    const pathKey = `${id} ${req.method ?? 'GET'} /${rest.join('/')}${url.search}`;
     pathCounts.set(pathKey, (pathCounts.get(pathKey) ?? 0) + 1);
 
     const fault = faults.get(id) ?? faults.get('*');
