@@ -31,6 +31,9 @@ const demo = (mode: 'proxy' | 'direct') => {
 			SIM_PORT: String(simPort),
 			CM_APP_MODE: mode,
 			CM_ADMIN_TOKEN: E2E.adminToken,
+			// The simulator answers Hugging Face's recorded inferences to any token; a keyed provider
+			// only needs one to be tried (no real key exists anywhere in the tests).
+			HUGGINGFACE_TOKEN: E2E.fakeKey,
 			CM_DATA_DIR: mkdtempSync(join(tmpdir(), `cm-e2e-${mode}-`))
 		},
 		reuseExistingServer: !process.env.CI,

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { modeOf, simUrl } from './ports';
+import { E2E, modeOf, simUrl } from './ports';
 import { clearFaults, collectProblems, expectSourced } from './helpers';
 
 /**
@@ -63,10 +63,24 @@ for (const path of ['/ai', '/logs', '/settings']) {
   });
 }
 
-test('the AI screen scores a text with a sentiment model', async ({ page }) => {
+test('the AI screen scores a text with a sentiment model, with the key where the mode keeps keys', async ({ page }, info) => {
+  test.setTimeout(90_000);
+  if (modeOf(info.project.name) === 'direct') {
+    // Direct mode: the key is entered in Settings and stays in this browser.
+    await page.goto('/settings');
+    await page.getByTestId('settings-key-name').fill('HUGGINGFACE_TOKEN');
+    await page.getByTestId('settings-key-value').fill(E2E.fakeKey);
+    await page.getByTestId('settings-key-add').click();
+    await expect(page.getByTestId('settings-key-HUGGINGFACE_TOKEN')).toBeVisible();
+    await expect(page.getByText(E2E.fakeKey)).toHaveCount(0);
+  }
   await page.goto('/ai');
   await expect(page.getByTestId('screen-ai')).toBeVisible();
-  await expect(page.getByTestId('models')).toBeVisible();
+  await expect(page.locator('[data-testid^="model-hf-"]').first()).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId('sentiment-input').fill('I like you');
+  await page.getByTestId('sentiment-submit').click();
+  await expect(page.getByTestId('sentiment-label').first()).toHaveText(/positive|negative|neutral/i, { timeout: 30_000 });
+  await expect(page.getByTestId('sentiment-row').first()).toContainText(/via hf-|huggingface/);
 });
 
 test('a failing provider leaves prices flowing from another, and Providers shows its breaker open', async ({ page }, info) => {

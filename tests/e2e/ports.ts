@@ -4,6 +4,8 @@ export const E2E = {
   direct: { port: Number(process.env.E2E_DIRECT_PORT ?? 4175), simPort: Number(process.env.E2E_DIRECT_SIM_PORT ?? 4176) },
   /** The demos' admin token (a test value, not a secret). */
   adminToken: 'e2e-admin-token',
+  /** A stand-in key for keyed providers on the simulator (which accepts any). */
+  fakeKey: 'not-a-real-key-e2e',
 } as const;
 
 export type E2EMode = 'proxy' | 'direct';
