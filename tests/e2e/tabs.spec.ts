@@ -65,10 +65,9 @@ test('two tabs showing the same price cause one upstream request per refresh', a
   // ...the same ones (tabs with engines of their own would each show their own fetches; one may
   // be caught mid-change at the end)...
   expect(seen.size).toBeLessThanOrEqual(Math.max(inA.size, inB.size) + 1);
-  // ...each fetched upstream once: one request per refresh, not one per tab. (The first answer
-  // seen was fetched before counting; one request may still be on its way to the screens.)
+  // ...and no more upstream requests than answers shown: one request per refresh, not one per
+  // tab. (An answer may also come from another provider of the pool, which this count leaves out.)
   expect(requests).toBeGreaterThan(0);
   expect(requests).toBeLessThanOrEqual(seen.size);
-  expect(seen.size - 1).toBeLessThanOrEqual(requests);
   await context.close();
 });
