@@ -38,7 +38,7 @@ import { BackupStore } from './idb/backups';
 import { SettingsStore } from './idb/settings';
 import { StatsStore } from './idb/stats';
 import { UserProviderStore } from './idb/user-providers';
-import { probe } from './probe';
+import { probe } from '../shared/api/probe';
 import { checkImport, TRANSFER_FORMAT, type TransferDocument } from './transfer';
 import type { FetchLike } from './transport/direct';
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { BreakerParams, BreakerQuery, CategoryParams, HealthCheckQuery, PROBE_POOL_PREFIX, ProviderParams, ProvidersQuery } from '../../shared/api/rest';
-import type { Engine, ProviderRuntime } from '../../shared/engine';
-import { CHAINS, type Capability, type ParamsInput } from '../../shared/model';
+import { BreakerParams, BreakerQuery, CategoryParams, HealthCheckQuery, ProviderParams, ProvidersQuery } from '../../shared/api/rest';
+import { probe } from '../../shared/api/probe';
+import type { Engine } from '../../shared/engine';
 import { adminOnly } from '../middleware/admin';
 import { validate } from '../middleware/validate';
 import { providerDetail, providerView } from '../../shared/api/views';
@@ -12,59 +12,7 @@ export interface ProvidersOptions {
 	now: () => number;
 }
 
-/** Params a probe sends for each capability: the commonest request, so a cache or recording exists. */
-const PROBE_PARAMS: { [C in Capability]: ParamsInput<C> } = {
-	price: { symbols: ['BTC'] },
-	markets: { limit: 10 },
-	global: {},
-	trending: {},
-	ohlcv: { symbol: 'BTC' },
-	ticker: {},
-	orderbook: {},
-	trades: {},
-	'fear-greed': { limit: 1 },
-	news: {},
-	social: {},
-	'text-sentiment': { texts: ['Bitcoin is going up'] },
-	gas: {},
-	balance: { address: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e' },
-	transactions: { address: '0x742d35Cc6634C0532925a3b844Bc454e4438f44e' },
-	'block-height': {},
-	'token-info': { address: '0xdAC17F958D2ee523a2206206994597C13D831ec7' },
-	'tvl-protocols': {},
-	'tvl-chains': {},
-	'nft-collection': { slug: 'boredapeyachtclub' },
-	'whale-transfers': {}
-};
-/** Capabilities whose params name a chain: a chain-specific provider is probed on a chain it serves. */
-const CHAIN_CAPS: ReadonlySet<Capability> = new Set(['gas', 'block-height', 'balance', 'transactions', 'token-info']);
-
 const notFound = (id: string) => ({ error: `no provider '${id}'` });
-
-/** Runs one probe of `rt` through the engine (its own one-member pool, cache bypassed). */
-async function probe(engine: Engine, rt: ProviderRuntime, capability: Capability, now: () => number) {
-	const poolId = `${PROBE_POOL_PREFIX}${rt.spec.id}`.slice(0, 64);
-	engine.upsertPool({ id: poolId, name: `Probe ${rt.spec.id}`, capabilities: [capability], strategy: 'priority', members: [{ provider: rt.spec.id }], maxAlternatives: 1 });
-	try {
-		const chains = CHAIN_CAPS.has(capability) ? CHAINS : [undefined];
-		let last: { ok: boolean; outcome: string; message: string | null; latencyMs: number } | undefined;
-		for (const chain of chains) {
-			const params = { ...PROBE_PARAMS[capability], ...(chain ? { chain } : {}) } as ParamsInput<typeof capability>;
-			const answer = await engine.get(capability, params, { pool: poolId, fresh: true });
-			const attempt = answer.attempts[answer.attempts.length - 1];
-			last = {
-				ok: answer.ok && !answer.stale && answer.source === rt.spec.id,
-				outcome: attempt?.outcome ?? (answer.ok ? 'ok' : answer.code),
-				message: answer.ok ? null : (attempt?.message ?? answer.message),
-				latencyMs: attempt?.latencyMs ?? 0
-			};
-			if (last.outcome !== 'unsupported') break;
-		}
-		return { provider: rt.spec.id, capability, ...(last ?? { ok: false, outcome: 'unsupported', message: null, latencyMs: 0 }), state: rt.breaker.state, at: now() };
-	} finally {
-		engine.removePool(poolId);
-	}
-}
 
 /** `/api/providers…`: the catalog with live state, one provider's detail, probes and breaker controls. */
 export function providerRoutes({ engine, adminToken, now }: ProvidersOptions) {
