@@ -296,7 +296,7 @@ function readMirror(): Settings | undefined {
 	}
 }
 
-export function writeMirror(settings: Settings): void {
+function writeMirror(settings: Settings): void {
 	try {
 		localStorage.setItem(SETTINGS_MIRROR, JSON.stringify({ ...settings, adminToken: undefined }));
 	} catch {
