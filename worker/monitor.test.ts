@@ -32,10 +32,10 @@ interface Started {
 }
 
 /** A direct-mode engine over the simulator, its relay at `<sim>/via` (the simulator records what arrives there). */
-async function start(name: string, relayFetch?: FetchLike): Promise<Started> {
+async function start(name: string, relayFetch?: FetchLike, baseUrls: Record<string, string> = {}): Promise<Started> {
 	const db = await openMonitorDb({ name });
 	const relayBase = () => `${sim.url}/via`;
-	const home = await EngineHome.start({ db, config: { baseUrls: sim.baseUrls }, relayBase, network: directTransport() });
+	const home = await EngineHome.start({ db, config: { baseUrls: { ...sim.baseUrls, ...baseUrls } }, relayBase, network: directTransport() });
 	const monitor = new DirectMonitor({ home, db, version: '9.9.9', relayBase, ...(relayFetch ? { fetch: relayFetch } : {}) });
 	open.push({ close: () => db.close() }, home);
 	return { db, home, monitor };
@@ -131,6 +131,29 @@ describe('DirectMonitor', () => {
 		const breakerLogs = value(await n.logs({ kind: 'breaker', provider: 'kraken' }));
 		expect(breakerLogs[0]?.message).toMatch(/kraken breaker closed -> forced_open/);
 		expect(value(await n.lastDiagnostics())).toEqual(report);
+	});
+
+	it('puts a user provider with a template live, answers through it, and again after a restart', async () => {
+		const name = newDbName();
+		const toSim = { 'my-node': `${sim.url}/ethereum-publicnode` };
+		const first = await start(name, undefined, toSim);
+		const node = { id: 'my-node', name: 'My node', category: 'rpc' as const, baseUrl: 'https://eth.node.example', docs: 'https://eth.node.example/docs', capabilities: ['block-height' as const], template: { family: 'jsonrpc' as const, chain: 'ethereum' as const } };
+		expect(value(await first.monitor.addProvider(node))).toMatchObject({ id: 'my-node', live: true });
+		const bad = await first.monitor.addProvider({ ...node, id: 'bad-node', category: 'news' });
+		expect(bad.ok).toBe(false);
+		if (!bad.ok) expect(bad.message).toMatch(/category 'rpc'/);
+		value(await first.monitor.savePool({ id: 'my-rpc', name: 'Mine', strategy: 'priority', capabilities: ['block-height'], members: [{ provider: 'my-node' }] }));
+		expect(value(await first.monitor.data('block-height', { chain: 'ethereum' }, { pool: 'my-rpc' })).source).toBe('my-node');
+		const listed = value(await first.monitor.resources());
+		expect(listed.user.map((p) => [p.id, p.live])).toEqual([['my-node', true]]);
+		expect(listed.catalog.some((p) => p.id === 'my-node')).toBe(false);
+		await stop(first);
+
+		const second = await start(name, undefined, toSim);
+		expect(value(await second.monitor.pools()).some((p) => p.id === 'my-rpc')).toBe(true);
+		expect(value(await second.monitor.data('block-height', { chain: 'ethereum' }, { pool: 'my-rpc', fresh: true })).source).toBe('my-node');
+		value(await second.monitor.deleteProvider('my-node'));
+		expect(second.home.engine.runtime('my-node')).toBeUndefined();
 	});
 
 	it('refuses bad pool changes and keeps default pools', async () => {

@@ -3,6 +3,9 @@ import { allProviders } from '../../shared/catalog/registry';
 import { envSecrets, type ProviderSpec, type Secrets } from '../../shared/engine';
 import { guardedFetch, systemLookup, type LookupAll, type RelayLimits } from './fetch';
 import { RelayError, relayTarget } from './path';
+import type { RelayQuota, RelayTicket } from './quota';
+
+export { engineQuota, type RelayQuota } from './quota';
 
 export { classifyAddress, parseIPv4, parseIPv6, type AddressClass } from './address';
 export { guardedFetch, pinnedLookup, systemLookup, vetHost, type LookupAll, type ResolvedAddress } from './fetch';
@@ -20,6 +23,11 @@ export interface RelayOptions {
 	 * Deliberately an option and never an environment variable, so production cannot turn it on by accident.
 	 */
 	allowPrivateForTests?: boolean | readonly string[];
+	/**
+	 * The budget relayed calls spend (the proxy passes the engine's, so relay traffic counts against
+	 * each key's windows and quotas). Default: none counted, keys taken in turn.
+	 */
+	quota?: RelayQuota;
 	/** Largest upstream response in bytes. Default 2 MB. */
 	maxResponseBytes?: number;
 	/** Whole exchange (DNS, redirects, body) in milliseconds. Default 10 s. */
@@ -97,8 +105,8 @@ const CORS: Record<string, string> = {
 /** Relayed bytes are a third party's: never a page of this origin (no scripts, no plugins, sandboxed). */
 const RELAYED_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
-function errorResponse(status: number, message: string): Response {
-	return new Response(JSON.stringify({ error: message }), { status, headers: { 'content-type': 'application/json', ...CORS } });
+function errorResponse(status: number, message: string, extra: Readonly<Record<string, string>> = {}): Response {
+	return new Response(JSON.stringify({ error: message }), { status, headers: { 'content-type': 'application/json', ...CORS, ...extra } });
 }
 
 /**
@@ -118,6 +126,20 @@ export function createRelay(options: RelayOptions): Relay {
 	const turn = new Map<string, number>();
 
 	const keysOf = (p: ProviderSpec): readonly string[] => (p.auth.kind === 'none' ? [] : secrets.keys(p.auth.env));
+
+	/** The key for this call: from the shared budget when there is one (429 when it is spent), else in turn. */
+	function take(provider: ProviderSpec, keys: readonly string[]): RelayTicket | undefined {
+		const shared = options.quota?.acquire(provider.id);
+		if (shared && 'waitMs' in shared) {
+			const secs = Math.max(1, Math.ceil(shared.waitMs / 1000));
+			throw new RelayError(429, `'${provider.id}' has spent its request budget for now; retry in ${secs} s`, { 'retry-after': String(secs) });
+		}
+		if (shared) return shared;
+		if (keys.length === 0 || provider.auth.kind === 'none') return undefined;
+		const n = turn.get(provider.id) ?? 0;
+		turn.set(provider.id, n + 1);
+		return { key: keys[n % keys.length] as string, settle: () => undefined };
+	}
 
 	async function relay(input: RelayInput): Promise<Response> {
 		if (input.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS });
@@ -155,16 +177,16 @@ export function createRelay(options: RelayOptions): Relay {
 		}
 
 		const keys = keysOf(provider);
-		if (keys.length > 0 && provider.auth.kind !== 'none') {
-			const n = turn.get(provider.id) ?? 0;
-			turn.set(provider.id, n + 1);
-			const key = keys[n % keys.length] as string;
+		const ticket = take(provider, keys);
+		const key = ticket?.key ?? '';
+		if (key !== '' && provider.auth.kind !== 'none') {
 			if (provider.auth.kind === 'query') url.searchParams.set(provider.auth.param, key);
 			else headers[provider.auth.param.toLowerCase()] = (provider.auth.prefix ?? '') + key;
 		}
 
 		const base = new URL(provider.baseUrl);
 		const result = await guardedFetch({ url, method: input.method, headers, ...(body ? { body } : {}) }, { host: base.host, providerId: provider.id }, guard, limits);
+		ticket?.settle(result.status, result.headers);
 
 		let out = result.body;
 		const forms = secretForms(keys);
@@ -192,7 +214,7 @@ export function createRelay(options: RelayOptions): Relay {
 			try {
 				return await relay(input);
 			} catch (error) {
-				if (error instanceof RelayError) return errorResponse(error.status, error.message);
+				if (error instanceof RelayError) return errorResponse(error.status, error.message, error.headers);
 				// The message stays here: it may carry an upstream URL.
 				console.error('relay failed:', error instanceof Error ? error.name : 'error');
 				return errorResponse(502, 'the relay failed');

@@ -7,8 +7,10 @@
 /** A refusal: a 4xx status and a message safe to show (never an upstream URL or a key). */
 export class RelayError extends Error {
 	constructor(
-		readonly status: 400 | 403 | 404 | 405 | 413 | 415 | 502 | 504,
-		message: string
+		readonly status: 400 | 403 | 404 | 405 | 413 | 415 | 429 | 502 | 504,
+		message: string,
+		/** Extra response headers (Retry-After on a 429). */
+		readonly headers: Readonly<Record<string, string>> = {}
 	) {
 		super(message);
 		this.name = 'RelayError';

@@ -3,8 +3,9 @@ import { BackupParams, CategoryParams, ImportBody, NewUserProvider, PROBE_POOL_P
 import type { Category, Engine } from '../../shared/engine';
 import { adminOnly } from '../middleware/admin';
 import { validate } from '../middleware/validate';
-import { Backups, Resources, Transfer, UserProviderSpec, type StoreDb } from '../store';
+import { Backups, Resources, Transfer, type StoreDb } from '../store';
 import { providerView } from '../../shared/api/views';
+import type { UserResources } from '../user-providers';
 
 export interface CatalogResourcesOptions {
 	engine: Engine;
@@ -12,21 +13,22 @@ export interface CatalogResourcesOptions {
 	db?: StoreDb;
 	adminToken: string;
 	now: () => number;
+	/** User providers and pools applied to the engine (given with the database). */
+	users?: UserResources;
 }
 
 const noDatabase = (c: Context) => c.json({ error: 'this needs the database, and this proxy runs without one' }, 503);
 const stamp = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replaceAll(':', '').replace('T', '-');
-/** Stored user providers are data only: nothing turns them into live adapters yet. */
-const userView = (p: UserProviderSpec) => ({ ...p, live: false });
 
 /**
  * `/api/resources` (the catalog and user providers), export and all-or-nothing import of user
  * providers and pools, backups and restore, and user providers added or deleted at run time.
  * Nothing here carries a key: keys live in the environment only.
  */
-export function catalogResourceRoutes({ engine, db, adminToken, now }: CatalogResourcesOptions) {
+export function catalogResourceRoutes({ engine, db, adminToken, now, users }: CatalogResourcesOptions) {
 	const admin = adminOnly({ token: adminToken });
-	const catalogIds = (): ReadonlySet<string> => new Set(engine.runtimes().map((rt) => rt.spec.id));
+	// Live user providers are in the engine too, but they are not the catalog's.
+	const catalogIds = (): ReadonlySet<string> => new Set(engine.runtimes().flatMap((rt) => (users?.isLive(rt.spec.id) ? [] : [rt.spec.id])));
 	const resources = db && new Resources(db, now);
 	const backups = db && new Backups(db, { now });
 	const transfer = () => db && new Transfer(db, { catalogProviderIds: catalogIds(), now });
@@ -35,9 +37,9 @@ export function catalogResourceRoutes({ engine, db, adminToken, now }: CatalogRe
 		const t = now();
 		const catalog = engine
 			.runtimes()
-			.filter((rt) => category === undefined || rt.spec.category === category)
+			.filter((rt) => (category === undefined || rt.spec.category === category) && !users?.isLive(rt.spec.id))
 			.map((rt) => providerView(rt, t));
-		const user = (resources?.providers() ?? []).filter((p) => category === undefined || p.category === category).map(userView);
+		const user = (users?.providers() ?? []).filter((p) => category === undefined || p.category === category);
 		return { catalog, user, total: catalog.length + user.length };
 	};
 
@@ -58,21 +60,16 @@ export function catalogResourceRoutes({ engine, db, adminToken, now }: CatalogRe
 		})
 		.post('/api/resources/import/json', admin, validate('json', ImportBody), (c) => {
 			const t = transfer();
-			if (!t || !resources) return noDatabase(c);
+			if (!t || !resources || !users) return noDatabase(c);
 			const { mode, data, ...rest } = c.req.valid('json');
 			const doc = data ?? rest;
 			const result = t.importJson(JSON.stringify(doc), { mode });
 			if (!result.ok) return c.json({ error: result.message, code: result.reason, issues: result.issues }, result.reason === 'too_large' ? 413 : 400);
-			// Pools whose members are all live providers go into the engine now; the rest stay stored.
+			// Live user providers and pools whose members are all known go into the engine now; the rest stay stored.
+			users.reload();
 			const ids = (Array.isArray(doc.pools) ? doc.pools : []).flatMap((p: unknown) => (p !== null && typeof p === 'object' && 'id' in p && typeof p.id === 'string' ? [p.id] : []));
-			let appliedPools = 0;
-			for (const id of ids) {
-				const pool = resources.pool(id);
-				if (!pool || id.startsWith('default-') || id.startsWith(PROBE_POOL_PREFIX)) continue;
-				if (!pool.members.every((m) => engine.runtime(m.provider))) continue;
-				engine.upsertPool(pool);
-				appliedPools++;
-			}
+			const inEngine = new Set(engine.pools().map((p) => p.id));
+			const appliedPools = ids.filter((id: string) => inEngine.has(id) && !id.startsWith(PROBE_POOL_PREFIX) && resources.pool(id)).length;
 			return c.json({ ok: true as const, mode: result.mode, providers: result.providers, pools: result.pools, appliedPools }, 200);
 		})
 		.post('/api/resources/backup', admin, async (c) => {
@@ -93,22 +90,19 @@ export function catalogResourceRoutes({ engine, db, adminToken, now }: CatalogRe
 			if (!backups) return noDatabase(c);
 			const result = await backups.restore(c.req.valid('param').name);
 			if (!result.ok) return c.json({ error: result.message, code: result.reason }, result.reason === 'not_found' ? 404 : 409);
+			users?.reload();
 			return c.json({ restored: result.restored, schemaVersion: result.schemaVersion }, 200);
 		})
 		.post('/api/resources/provider', admin, validate('json', NewUserProvider), (c) => {
-			if (!resources) return noDatabase(c);
-			const parsed = UserProviderSpec.safeParse(c.req.valid('json'));
-			if (!parsed.success) return c.json({ error: `invalid body: ${parsed.error.issues[0]?.message ?? 'not a provider'}` }, 400);
-			const spec = parsed.data;
-			if (engine.runtime(spec.id)) return c.json({ error: `'${spec.id}' is a catalog provider's id; choose another` }, 409);
-			if (resources.provider(spec.id)) return c.json({ error: `user provider '${spec.id}' exists; delete it first` }, 409);
-			resources.putProvider(spec);
-			return c.json(userView(spec), 201);
+			if (!users) return noDatabase(c);
+			const added = users.addProvider(c.req.valid('json'));
+			if (!added.ok) return c.json({ error: added.error }, added.status);
+			return c.json(added.provider, 201);
 		})
 		.delete('/api/resources/provider/:id', admin, validate('param', ProviderParams), (c) => {
-			if (!resources) return noDatabase(c);
+			if (!users) return noDatabase(c);
 			const { id } = c.req.valid('param');
-			if (!resources.deleteProvider(id)) return c.json({ error: `no user provider '${id}'` }, 404);
+			if (!users.deleteProvider(id)) return c.json({ error: `no user provider '${id}'` }, 404);
 			return c.json({ deleted: id }, 200);
 		});
 }

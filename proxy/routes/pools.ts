@@ -4,18 +4,21 @@ import type { Engine, PoolConfig } from '../../shared/engine';
 import { adminOnly } from '../middleware/admin';
 import { validate } from '../middleware/validate';
 import { poolView } from '../../shared/api/views';
+import type { UserResources } from '../user-providers';
 
 export interface PoolsOptions {
 	engine: Engine;
 	adminToken: string;
 	now: () => number;
+	/** Keeps pools and rotations in the database; without it they live in memory only. */
+	users?: UserResources;
 }
 
 const isListed = (p: PoolConfig): boolean => !p.id.startsWith(PROBE_POOL_PREFIX);
 const isDefault = (id: string): boolean => id.startsWith('default-');
 
 /** `/api/pools…`: pools, their members and rotations; changes need the admin token. */
-export function poolRoutes({ engine, adminToken, now }: PoolsOptions) {
+export function poolRoutes({ engine, adminToken, now, users }: PoolsOptions) {
 	const admin = adminOnly({ token: adminToken });
 	const find = (id: string): PoolConfig | undefined => engine.pools().find((p) => p.id === id && isListed(p));
 	const unknownProviders = (ids: readonly string[]): string[] => ids.filter((id) => !engine.runtime(id));
@@ -40,7 +43,7 @@ export function poolRoutes({ engine, adminToken, now }: PoolsOptions) {
 			return c.json({ pools, total: pools.length }, 200);
 		})
 		.get('/api/pools/history', (c) => {
-			const rotations = [...engine.rotationHistory()].reverse();
+			const rotations = users ? users.rotations() : [...engine.rotationHistory()].reverse();
 			return c.json({ rotations, total: rotations.length }, 200);
 		})
 		.get('/api/pools/:id', validate('param', PoolParams), (c) => {
@@ -55,6 +58,7 @@ export function poolRoutes({ engine, adminToken, now }: PoolsOptions) {
 			const bad = badMembers(input.members);
 			if (bad) return c.json({ error: bad }, 400);
 			const pool = engine.upsertPool(input);
+			users?.savePool(pool);
 			return c.json(poolView(engine, pool, now()), 201);
 		})
 		.put('/api/pools/:id', admin, validate('param', PoolParams), validate('json', NewPool), (c) => {
@@ -65,12 +69,14 @@ export function poolRoutes({ engine, adminToken, now }: PoolsOptions) {
 			if (bad) return c.json({ error: bad }, 400);
 			const existed = find(id) !== undefined;
 			const pool = engine.upsertPool(input);
+			users?.savePool(pool);
 			return c.json(poolView(engine, pool, now()), existed ? 200 : 201);
 		})
 		.delete('/api/pools/:id', admin, validate('param', PoolParams), (c) => {
 			const { id } = c.req.valid('param');
 			if (isDefault(id)) return c.json({ error: `'${id}' is a default pool: it always exists` }, 409);
 			if (!find(id) || !engine.removePool(id)) return c.json(noPool(id), 404);
+			users?.deletePool(id);
 			return c.json({ deleted: id }, 200);
 		})
 		.post('/api/pools/:id/members', admin, validate('param', PoolParams), validate('json', NewMember), (c) => {
@@ -83,6 +89,7 @@ export function poolRoutes({ engine, adminToken, now }: PoolsOptions) {
 			if (pool.members.some((m) => m.provider === member.provider)) return c.json({ error: `'${member.provider}' is already in pool '${id}'` }, 409);
 			if (pool.members.length >= 500) return c.json({ error: 'a pool has at most 500 members' }, 409);
 			const updated = engine.upsertPool({ ...pool, members: [...pool.members, member] });
+			users?.savePool(updated);
 			return c.json(poolView(engine, updated, now()), 201);
 		})
 		.delete('/api/pools/:id/members/:providerId', admin, validate('param', PoolMemberParams), (c) => {
@@ -92,6 +99,7 @@ export function poolRoutes({ engine, adminToken, now }: PoolsOptions) {
 			if (isDefault(id)) return c.json({ error: `'${id}' is a default pool: its members are every provider offering it` }, 409);
 			if (!pool.members.some((m) => m.provider === providerId)) return c.json({ error: `'${providerId}' is not in pool '${id}'` }, 404);
 			const updated = engine.upsertPool({ ...pool, members: pool.members.filter((m) => m.provider !== providerId) });
+			users?.savePool(updated);
 			return c.json(poolView(engine, updated, now()), 200);
 		})
 		.post('/api/pools/:id/rotate', admin, validate('param', PoolParams), validate('json', RotateBody), (c) => {

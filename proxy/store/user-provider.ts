@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../../shared/engine';
 import { CAPABILITY_IDS, type Capability } from '../../shared/model';
+import { templateIssue, UserTemplate } from '../../shared/catalog/user-template';
 
 /** A field's own message, or "required, but missing" when it is absent. */
 const unlessMissing =
@@ -31,5 +32,9 @@ export const UserProviderSpec = z.strictObject({
 		.array(z.enum(CAPABILITY_IDS as [Capability, ...Capability[]], { error: unlessMissing((input) => `unknown capability '${String(input)}'`) }))
 		.min(1, 'at least one capability')
 		.refine((caps) => new Set(caps).size === caps.length, 'a capability is listed twice'),
+	template: UserTemplate.optional(),
+}).superRefine((p, ctx) => {
+	const issue = templateIssue(p);
+	if (issue) ctx.addIssue({ code: 'custom', message: issue, path: ['template'] });
 });
 export type UserProviderSpec = z.infer<typeof UserProviderSpec>;

@@ -4,7 +4,8 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allProviders } from '../../shared/catalog/registry';
 import { refreshTimes } from '../../shared/catalog/testing/corrupt';
-import type { RelayOptions } from '../../proxy/relay';
+import { engineQuota, type RelayOptions } from '../../proxy/relay';
+import { createProxyEngine } from '../../proxy/engine';
 import { startFakeUpstream, type FakeUpstream } from '../../proxy/relay/fake-upstream';
 import { relayRoutes } from '../../proxy/routes/relay';
 import { loadCases, routesFor, type Route } from '../sim/routes';
@@ -135,6 +136,45 @@ describe('relay over real sockets to the simulator', () => {
 		});
 		const res = await fetch(`${named}${pathOf('kraken', stableRoute('kraken', 'GET'))}`);
 		expect(res.status).toBe(200);
+	});
+});
+
+describe('relay traffic spends the engine\'s budget', () => {
+	it('counts relayed calls against the provider\'s window, answers 429 when spent, and cools a key the upstream limits', async () => {
+		const env = { CM_BASE_URLS: toSim() };
+		const engine = await createProxyEngine({ env });
+		try {
+			const relay = await startRelay({ env, allowPrivateForTests: ['127.0.0.1'], quota: engineQuota(engine) });
+			const rt = engine.runtime('kraken');
+			if (!rt) throw new Error('no kraken runtime');
+			const perSecond = rt.spec.limits.perSecond ?? rt.spec.limits.perMinute;
+			if (perSecond === undefined) throw new Error('kraken declares no short window');
+			const path = pathOf('kraken', stableRoute('kraken', 'GET'));
+			const statuses: number[] = [];
+			for (let i = 0; i < perSecond + 1; i++) statuses.push((await fetch(`${relay}${path}`)).status);
+			// Every call inside the window went through; the one past it is refused without reaching upstream.
+			expect(statuses.slice(0, perSecond).every((s) => s === 200)).toBe(true);
+			const refused = statuses.at(-1);
+			expect(refused).toBe(429);
+			expect(rt.pickKey(1).wait).toBeGreaterThan(0);
+
+			// An upstream 429 with Retry-After cools the provider for the engine too.
+			const bitfinex = engine.runtime('bitfinex');
+			if (!bitfinex) throw new Error('no bitfinex runtime');
+			sim.setFault('bitfinex', { kind: 'rate_limit', retryAfterS: 30 });
+			try {
+				expect((await fetch(`${relay}${pathOf('bitfinex', stableRoute('bitfinex', 'GET'))}`)).status).toBe(429);
+			} finally {
+				sim.clearFaults('bitfinex');
+			}
+			expect(bitfinex.pickKey(1).wait).toBeGreaterThan(25_000);
+			const spent = await fetch(`${relay}${pathOf('bitfinex', stableRoute('bitfinex', 'GET'))}`);
+			expect(spent.status).toBe(429);
+			expect(Number(spent.headers.get('retry-after'))).toBeGreaterThan(25);
+			expect(await spent.json()).toEqual({ error: expect.stringMatching(/'bitfinex' has spent its request budget/) });
+		} finally {
+			await engine.close();
+		}
 	});
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NewUserProvider } from '../../../../shared/api/rest';
-import { emptyProvider, parseImport, validateProvider, type ProviderDraft } from './form';
+import { emptyProvider, parseImport, validateProvider, withFamily, type ProviderDraft } from './form';
 
-const good: ProviderDraft = { id: 'my-feed', name: ' My feed ', category: 'market', baseUrl: 'https://api.example.com/v1', docs: 'https://example.com/docs', capabilities: ['price', 'price', 'markets'] };
+const good: ProviderDraft = { id: 'my-feed', name: ' My feed ', category: 'market', baseUrl: 'https://api.example.com/v1', docs: 'https://example.com/docs', capabilities: ['price', 'price', 'markets'], family: '', chain: 'ethereum', feedPath: '/feed' };
 const taken = new Set(['coingecko']);
 
 describe('validateProvider', () => {
@@ -38,6 +38,21 @@ describe('validateProvider', () => {
     expect(errors({ baseUrl: 'http://api.example.com' }).baseUrl).toBe('catalog.err.https');
     expect(errors({ baseUrl: 'https://user:pw@api.example.com' }).baseUrl).toBe('catalog.err.credentials');
     expect(errors({ docs: 'not a url' }).docs).toBe('catalog.err.https');
+  });
+});
+
+describe('templates', () => {
+  it('a JSON-RPC node template sets its category and capabilities and is sent with the provider', () => {
+    const draft = withFamily({ ...good, chain: 'base' }, 'jsonrpc');
+    expect(draft).toMatchObject({ category: 'rpc', capabilities: ['block-height', 'gas', 'balance'] });
+    const r = validateProvider(draft, new Set());
+    expect(r.ok && r.value.template).toEqual({ family: 'jsonrpc', chain: 'base' });
+  });
+
+  it('refuses a feed path without a leading slash and a template that does not fit the capabilities', () => {
+    const rss = withFamily(good, 'rss');
+    expect(validateProvider({ ...rss, feedPath: 'feed' }, new Set())).toEqual({ ok: false, errors: { feedPath: 'catalog.err.feedPath' } });
+    expect(validateProvider({ ...rss, capabilities: ['price'] }, new Set())).toEqual({ ok: false, errors: { family: 'catalog.err.template' } });
   });
 });
 

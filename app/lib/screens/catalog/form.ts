@@ -1,6 +1,7 @@
 import type { NewUserProviderT } from '../../../../shared/api/monitor';
 import { CATEGORIES, type Category } from '../../../../shared/engine/adapter';
 import { CAPABILITY_IDS, type Capability } from '../../../../shared/model';
+import { RPC_CHAINS, TEMPLATE_FAMILIES, templateIssue, UserTemplate } from '../../../../shared/catalog/user-template';
 
 /**
  * The "add a provider" form and the import file, checked in the page before anything is sent
@@ -14,6 +15,10 @@ export interface ProviderDraft {
 	baseUrl: string;
 	docs: string;
 	capabilities: Capability[];
+	/** How to call it: '' = stored only. */
+	family: '' | UserTemplate['family'];
+	chain: (typeof RPC_CHAINS)[number];
+	feedPath: string;
 }
 
 export type ProviderErrorKey =
@@ -27,13 +32,22 @@ export type ProviderErrorKey =
 	| 'catalog.err.https'
 	| 'catalog.err.credentials'
 	| 'catalog.err.urlLong'
-	| 'catalog.err.capabilities';
+	| 'catalog.err.capabilities'
+	| 'catalog.err.feedPath'
+	| 'catalog.err.template';
 
 export type ProviderErrors = Partial<Record<keyof ProviderDraft, ProviderErrorKey>>;
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-export const emptyProvider = (): ProviderDraft => ({ id: '', name: '', category: '', baseUrl: 'https://', docs: 'https://', capabilities: [] });
+export const emptyProvider = (): ProviderDraft => ({ id: '', name: '', category: '', baseUrl: 'https://', docs: 'https://', capabilities: [], family: '', chain: 'ethereum', feedPath: '/feed' });
+
+/** Choosing a template sets the category and capabilities its family offers. */
+export function withFamily(d: ProviderDraft, family: ProviderDraft['family']): ProviderDraft {
+	if (family === '') return { ...d, family };
+	const f = TEMPLATE_FAMILIES[family];
+	return { ...d, family, category: f.category, capabilities: [...f.capabilities] };
+}
 
 function urlError(value: string): ProviderErrorKey | undefined {
 	const v = value.trim();
@@ -67,8 +81,12 @@ export function validateProvider(d: ProviderDraft, taken: ReadonlySet<string>): 
 	if (docs) errors.docs = docs;
 	const caps = [...new Set(d.capabilities)].filter((c) => CAPABILITY_IDS.includes(c));
 	if (caps.length === 0) errors.capabilities = 'catalog.err.capabilities';
+	const template = d.family === '' ? undefined : UserTemplate.safeParse(d.family === 'jsonrpc' ? { family: 'jsonrpc', chain: d.chain } : { family: 'rss', path: d.feedPath.trim() });
+	if (template && !template.success) errors.feedPath = 'catalog.err.feedPath';
 	if (Object.keys(errors).length > 0 || d.category === '') return { ok: false, errors };
-	return { ok: true, value: { id, name, category: d.category, baseUrl: d.baseUrl.trim(), docs: d.docs.trim(), capabilities: caps } };
+	const value = { id, name, category: d.category, baseUrl: d.baseUrl.trim(), docs: d.docs.trim(), capabilities: caps, ...(template?.success ? { template: template.data } : {}) };
+	if (templateIssue(value)) return { ok: false, errors: { family: 'catalog.err.template' } };
+	return { ok: true, value };
 }
 
 export type ImportProblem =

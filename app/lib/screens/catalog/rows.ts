@@ -15,12 +15,14 @@ export interface CatalogRow {
 	docs: string;
 	retired: string | null;
 	kind: 'catalog' | 'user';
+	/** A user provider the engine calls (it has a template); catalog rows are always live. */
+	live: boolean;
 }
 
 export function rowsOf(list: ResourceListT): CatalogRow[] {
 	return [
-		...list.catalog.map((p): CatalogRow => ({ id: p.id, name: p.name, category: p.category, capabilities: p.capabilities, auth: p.auth, cors: p.cors, verified: p.verified, tier: p.tier, docs: p.docs, retired: p.retired, kind: 'catalog' })),
-		...list.user.map((p): CatalogRow => ({ id: p.id, name: p.name, category: p.category, capabilities: p.capabilities, auth: null, cors: null, verified: null, tier: null, docs: p.docs, retired: null, kind: 'user' }))
+		...list.catalog.map((p): CatalogRow => ({ id: p.id, name: p.name, category: p.category, capabilities: p.capabilities, auth: p.auth, cors: p.cors, verified: p.verified, tier: p.tier, docs: p.docs, retired: p.retired, kind: 'catalog', live: true })),
+		...list.user.map((p): CatalogRow => ({ id: p.id, name: p.name, category: p.category, capabilities: p.capabilities, auth: null, cors: null, verified: null, tier: null, docs: p.docs, retired: null, kind: 'user', live: p.live }))
 	];
 }
 
