@@ -5,7 +5,10 @@ export interface RateLimitOptions {
 	perMinute?: number;
 	/** The clock. Default: `Date.now`. */
 	now?: () => number;
-	/** Trust the first `X-Forwarded-For` address (only behind a proxy you run). Default false. */
+	/**
+	 * Take the client address from `X-Forwarded-For` (only behind one reverse proxy you run). The
+	 * last address is the one that proxy saw; earlier ones are whatever the client sent. Default false.
+	 */
 	trustProxy?: boolean;
 	/** Clients tracked at most; full (idle) buckets are dropped first. Default 10,000. */
 	maxClients?: number;
@@ -23,7 +26,7 @@ interface NodeEnv {
 /** The client's address: the socket's (node server), or `X-Forwarded-For` when trusted. */
 export function clientIp(c: Context, trustProxy = false): string {
 	if (trustProxy) {
-		const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+		const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
 		if (forwarded) return forwarded.slice(0, 64);
 	}
 	const env = c.env as NodeEnv | undefined;
