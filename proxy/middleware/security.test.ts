@@ -16,6 +16,12 @@ describe('page CSP', () => {
 		expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
 		expect(csp).toContain("frame-ancestors 'none'");
 	});
+
+	it('lets scripts compile WebAssembly (the in-browser model) but never eval strings', () => {
+		const scriptSrc = pageCsp([]).split('; ').find((d) => d.startsWith('script-src '));
+		expect(scriptSrc).toBe("script-src 'self' 'wasm-unsafe-eval'");
+		expect(scriptSrc).not.toContain("'unsafe-eval'");
+	});
 });
 
 describe('CM_CORS_ORIGINS', () => {

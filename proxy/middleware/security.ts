@@ -71,7 +71,9 @@ export function inlineScriptHashes(html: string): string[] {
 export function pageCsp(scriptHashes: readonly string[], connectOrigins: readonly string[] = []): string {
 	return [
 		"default-src 'self'",
-		`script-src 'self' ${scriptHashes.join(' ')}`.trim(),
+		// 'wasm-unsafe-eval' lets the worker compile onnxruntime-web's wasm (the in-browser sentiment
+		// model, served from this origin); it allows WebAssembly only, not eval() of strings.
+		['script-src', "'self'", ...scriptHashes, "'wasm-unsafe-eval'"].join(' '),
 		"style-src 'self' 'unsafe-inline'",
 		"img-src 'self' data: https:",
 		"font-src 'self' data:",
@@ -108,6 +110,9 @@ export function securityHeaders({ scriptHashes, connectOrigins = [] }: SecurityH
 		// A route may set its own CSP (the /docs page, the relay); c.header replaces this one.
 		c.header('Content-Security-Policy', DATA_CSP);
 		await next();
+		// API answers are JSON or CSV, never a page or a script: leave them as built (reading
+		// c.res.headers would turn the handler's lightweight response into a full one).
+		if (c.req.path.startsWith('/api/')) return;
 		// Pages get the page CSP (unless their route chose one) and the headers that only matter
 		// for a document; data responses stay lean, since `frame-ancestors 'none'` covers framing.
 		const h = c.res.headers;

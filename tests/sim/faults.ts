@@ -9,6 +9,7 @@ export const FAULT_KINDS = [
   'slow', // headers at once, then the body trickles over `delayMs`
   'rate_limit', // 429 with Retry-After
   'server_error', // 503
+  'loading', // 503 with Hugging Face's `{error: "Model … is currently loading", estimated_time}` (a cold model)
   'html', // 200 with an HTML error page instead of JSON
   'truncated', // 200 with the first half of the body
   'schema_drift', // 200 with the body's object keys renamed

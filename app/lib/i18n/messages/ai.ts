@@ -48,7 +48,22 @@ export const en = {
 	'ai.models.state.open': 'Open',
 	'ai.models.state.half_open': 'Half-open',
 	'ai.models.state.forced_open': 'Forced open',
-	'ai.models.state.disabled': 'Disabled'
+	'ai.models.state.disabled': 'Disabled',
+	'ai.ensemble.title': 'All models together',
+	'ai.ensemble.subtitle': 'Every available model scores the same texts; the majority label and how many agree',
+	'ai.ensemble.analyse': 'Ask every model',
+	'ai.ensemble.idle': 'Nothing asked yet. The offline lexicon always answers; hosted models answer when a key is set.',
+	'ai.ensemble.agreement': '{agree} of {of} models agree ({pct}%)',
+	'ai.ensemble.votes': 'Each model’s vote',
+	'ai.ensemble.failed': 'Did not answer:',
+	'ai.browser.title': 'Model in this browser',
+	'ai.browser.subtitle': 'Runs a small sentiment model on this device, offline after one download',
+	'ai.browser.enable': 'Run the model in this browser',
+	'ai.browser.loading': 'Downloading {file}…',
+	'ai.browser.progress': 'Download progress',
+	'ai.browser.ready': 'Ready: its vote joins the ensemble',
+	'ai.browser.idle': 'On: the model downloads when first needed.',
+	'ai.browser.off': 'Off. Turning it on downloads the model once (about 70 MB) and keeps it for offline use.'
 } as const;
 
 export const fa: Record<keyof typeof en, string> = {
@@ -100,5 +115,20 @@ export const fa: Record<keyof typeof en, string> = {
 	'ai.models.state.open': 'باز',
 	'ai.models.state.half_open': 'نیمه‌باز',
 	'ai.models.state.forced_open': 'باز به اجبار',
-	'ai.models.state.disabled': 'غیرفعال'
+	'ai.models.state.disabled': 'غیرفعال',
+	'ai.ensemble.title': 'همهٔ مدل‌ها با هم',
+	'ai.ensemble.subtitle': 'هر مدل در دسترس همان متن‌ها را می‌سنجد؛ برچسب اکثریت و شمار موافقان',
+	'ai.ensemble.analyse': 'پرسیدن از همهٔ مدل‌ها',
+	'ai.ensemble.idle': 'هنوز چیزی پرسیده نشده. واژه‌نامهٔ آفلاین همیشه پاسخ می‌دهد؛ مدل‌های میزبانی‌شده با تنظیم کلید پاسخ می‌دهند.',
+	'ai.ensemble.agreement': '{agree} از {of} مدل موافق‌اند ({pct}٪)',
+	'ai.ensemble.votes': 'رأی هر مدل',
+	'ai.ensemble.failed': 'پاسخ ندادند:',
+	'ai.browser.title': 'مدل در همین مرورگر',
+	'ai.browser.subtitle': 'یک مدل کوچک احساس‌سنجی روی همین دستگاه، پس از یک بار دانلود به‌صورت آفلاین',
+	'ai.browser.enable': 'اجرای مدل در این مرورگر',
+	'ai.browser.loading': 'در حال دانلود {file}…',
+	'ai.browser.progress': 'پیشرفت دانلود',
+	'ai.browser.ready': 'آماده: رأی آن به مجموعه افزوده می‌شود',
+	'ai.browser.idle': 'روشن: مدل در نخستین نیاز دانلود می‌شود.',
+	'ai.browser.off': 'خاموش. با روشن کردن، مدل یک بار (حدود ۷۰ مگابایت) دانلود و برای استفادهٔ آفلاین نگه داشته می‌شود.'
 };
