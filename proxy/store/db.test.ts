@@ -20,6 +20,13 @@ const seeds: Record<number, (db: Database.Database) => void> = {
 		db.prepare('INSERT INTO rotation_history (at, pool, capability, from_provider, to_provider, reason) VALUES (?, ?, ?, ?, ?, ?)').run(4000, 'fast', 'price', 'a', 'b', 'breaker open');
 		db.prepare('INSERT INTO stats_snapshots (provider, capability, snapshot, updated_at) VALUES (?, ?, ?, ?)').run('kraken', 'price', JSON.stringify({ v: 1, requests: 9 }), 5000);
 	},
+	// From v3 on, the code that inserts user providers and pools writes created_at: seed 1's rows as that code would have left them.
+	3: (db) => {
+		db.exec('UPDATE user_providers SET created_at = updated_at WHERE created_at = 0; UPDATE pools SET created_at = updated_at WHERE created_at = 0');
+	},
+	5: (db) => {
+		db.prepare('INSERT INTO incidents (id, provider, capability, started_at, ended_at, cause, reason, reopened) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run('kraken|*|6000', 'kraken', null, 6000, 7000, 'timeout', 'opened', 1);
+	},
 };
 
 function expectSeedsPresent(db: Database.Database, upTo: number): void {
@@ -31,6 +38,7 @@ function expectSeedsPresent(db: Database.Database, upTo: number): void {
 		expect(db.prepare('SELECT pool, from_provider, to_provider FROM rotation_history').all()).toEqual([{ pool: 'fast', from_provider: 'a', to_provider: 'b' }]);
 		expect(db.prepare('SELECT provider, snapshot FROM stats_snapshots').all()).toEqual([{ provider: 'kraken', snapshot: '{"v":1,"requests":9}' }]);
 	}
+	if (upTo >= 5) expect(db.prepare('SELECT id, ended_at, reopened FROM incidents').all()).toEqual([{ id: 'kraken|*|6000', ended_at: 7000, reopened: 1 }]);
 }
 
 describe('openDatabase', () => {

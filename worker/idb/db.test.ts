@@ -48,6 +48,14 @@ const WRITERS: Record<number, (db: IDBPDatabase) => Promise<void>> = {
 		await db.add('logs', { at: 10, level: 'warn', kind: 'breaker', provider: 'kraken', message: 'kraken breaker closed -> open', data: null });
 		await db.add('logs', { at: 20, level: 'error', kind: 'error', provider: null, message: 'price failed', data: { attempts: 3 } });
 	},
+	// v3 writes answers already reshaped (capability and ts at the top level); the rest as v2 did.
+	3: async (db) => {
+		await WRITERS[2]?.(db);
+		await db.put('answers', { key: answerKey, capability: 'price', ts: answerV1.ts, answer: answerV1 });
+		await db.put('answers', { key: 'news:{}', capability: 'news', ts: 1_600_000_000_000, answer: { ...answerV1, data: [], source: 'coindesk', ts: 1_600_000_000_000 } });
+		await db.delete('answers', 'junk');
+		await db.add('rotations', { pool: 'fast', capability: 'price', from: 'a', to: 'b', reason: 'breaker open', at: 30 });
+	},
 };
 
 describe('the IndexedDB schema', () => {
@@ -57,7 +65,7 @@ describe('the IndexedDB schema', () => {
 
 	it('creates every store on a fresh open', async () => {
 		const db = await openMonitorDb({ name: freshName() });
-		expect([...db.objectStoreNames].sort()).toEqual(['answers', 'backups', 'keys', 'kv', 'logs', 'pools', 'rotations', 'settings', 'stats', 'userProviders']);
+		expect([...db.objectStoreNames].sort()).toEqual(['answers', 'backups', 'incidents', 'keys', 'kv', 'logs', 'pools', 'rotations', 'settings', 'stats', 'userProviders']);
 		db.close();
 	});
 
