@@ -55,6 +55,10 @@ const pwa = SvelteKitPWA({
 		clientsClaim: true,
 		skipWaiting: true,
 		cleanupOutdatedCaches: true,
+		// Web Push and notification clicks (static/sw-push.js, plain JS), relative to sw.js. It is also
+		// matched by globPatterns, so its revision is in sw.js's precache list: a changed handler
+		// changes sw.js, and the browser installs the new worker.
+		importScripts: ['sw-push.js'],
 		// Relative to .svelte-kit/output: the client files, the engine worker (_app/immutable/workers/) included.
 		globPatterns: ['client/**/*.{js,css,html,svg,png,webmanifest}'],
 		// app-config.json is the deployment's (served by the proxy, may be absent): always asked fresh.
