@@ -21,14 +21,22 @@ import { providerRoutes } from './routes/providers';
 import { relayRoutes } from './routes/relay';
 import { appConfigRoutes, httpOrigins } from './routes/app-config';
 import type { AppConfig } from '../shared/api/monitor';
-import type { RelayOptions } from './relay';
+import { engineQuota, type RelayOptions } from './relay';
 import { readyRoutes } from './routes/ready';
 import { resourceRoutes } from './routes/resources';
+import { marketRoutes } from './routes/market';
 import { sessionRoutes } from './routes/sessions';
+import { alertRoutes, type AlertRoutesOptions } from './routes/alerts';
+import { sentimentRoutes } from './routes/sentiment';
 import { statusRoutes } from './routes/status';
+import { statusHistoryRoutes } from './routes/status-history';
 import { spaStatic } from './static';
 import { Logs, type StoreDb } from './store';
 import type { Hub } from './ws';
+import { UserResources } from './user-providers';
+import { discoveryRoutes } from './routes/discovery';
+import type { Discovery } from './discovery';
+import { parseBaseUrlOverrides, type BaseUrlOverrides } from '../shared/catalog/config';
 
 export interface AppOptions {
 	/** When the process started, in epoch milliseconds. */
@@ -68,6 +76,10 @@ export interface AppOptions {
 	relay?: RelayOptions;
 	/** What `/app-config.json` tells the app (mode, direct-mode base URLs). Default `{}`. */
 	appConfig?: AppConfig;
+	/** Alert rules, targets and delivery (/api/alerts… answer 503 without). */
+	alerts?: AlertRoutesOptions['alerts'];
+	/** Provider discovery (proxy/discovery); its routes answer 503 without. */
+	discovery?: Discovery;
 }
 
 const defaultStaticRoot = fileURLToPath(new URL('../build', import.meta.url));
@@ -84,24 +96,48 @@ interface ApiDeps {
 	db?: StoreDb;
 	eventLog?: EventLog;
 	hub?: Hub;
+	/** Base-URL overrides for user providers (`CM_BASE_URLS`). */
+	baseUrls: BaseUrlOverrides;
+	/** Tests and the offline demo: user providers may be on loopback http. */
+	allowLoopback: boolean;
+	alerts?: AlertRoutesOptions['alerts'];
+	discovery?: Discovery;
 }
 
 /** Every `/api` resource, chained so paths and bodies flow into `AppType`. */
-function apiRoutes({ engine, adminToken, now, startedAt, version, store, wsSessions, recent, db, eventLog, hub }: ApiDeps) {
+function apiRoutes({ engine, adminToken, now, startedAt, version, store, wsSessions, recent, db, eventLog, hub, baseUrls, allowLoopback, alerts, discovery }: ApiDeps) {
 	const ring = new RecentRequests(engine, recent);
 	const logs = db && new Logs(db, { now });
+	// User providers, pools and rotations kept in the database, put back into the engine now.
+	const users = db && new UserResources({ engine, db, now, baseUrls, allowLoopback }).start();
+	// Accepted discovery candidates become user providers.
+	discovery?.useProviders(users);
 	return new Hono()
 		.route('/', statusRoutes({ engine, startedAt, version, now }))
+		.route('/', statusHistoryRoutes({ engine, now }))
 		.route('/', dataRoutes(engine))
 		.route('/', providerRoutes({ engine, adminToken, now }))
-		.route('/', poolRoutes({ engine, adminToken, now }))
+		.route('/', poolRoutes({ engine, adminToken, now, users }))
 		.route('/', resourceRoutes({ engine, now }))
+		.route('/', marketRoutes({ engine, now }))
 		.route('/', hierarchyRoutes({ engine, now }))
 		.route('/', monitoringRoutes({ engine, recent: ring, now, wsSessions }))
 		.route('/', diagnosticsRoutes({ engine, adminToken, now, store }))
 		.route('/', logRoutes({ logs, eventLog, adminToken, now }))
-		.route('/', catalogResourceRoutes({ engine, db, adminToken, now }))
-		.route('/', sessionRoutes({ hub, adminToken }));
+		.route('/', catalogResourceRoutes({ engine, db, adminToken, now, users }))
+		.route('/', sessionRoutes({ hub, adminToken }))
+		.route('/', alertRoutes({ alerts, adminToken }))
+		.route('/', sentimentRoutes({ engine, now }))
+		.route('/', discoveryRoutes({ discovery, adminToken }));
+}
+
+/** `CM_BASE_URLS` for user providers; a malformed value was already reported by the engine's start. */
+function userBaseUrls(json: string | undefined): BaseUrlOverrides {
+	try {
+		return parseBaseUrlOverrides(json);
+	} catch {
+		return {};
+	}
 }
 
 /** The SPA's inline bootstrap script hashes, re-read when a new build replaces index.html. */
@@ -141,7 +177,9 @@ export function createApp({
 	maxBodyBytes,
 	recentRequests = 1_000,
 	relay = { env: {} },
-	appConfig = {}
+	appConfig = {},
+	alerts,
+	discovery
 }: AppOptions) {
 	const wsSessions = sessionsCount ?? (hub ? () => hub.stats().sessions : undefined);
 	const metrics = new Metrics();
@@ -156,12 +194,12 @@ export function createApp({
 	base.use('/relay/*', perIp);
 
 	// Without an engine the /api routes are absent; the type still describes the full API.
-	const api = engine ? apiRoutes({ engine, adminToken, now, startedAt, version, store, wsSessions, recent: recentRequests, db, eventLog, hub }) : (new Hono() as ReturnType<typeof apiRoutes>);
+	const api = engine ? apiRoutes({ engine, adminToken, now, startedAt, version, store, wsSessions, recent: recentRequests, db, eventLog, hub, alerts, discovery, baseUrls: userBaseUrls(relay.env.CM_BASE_URLS), allowLoopback: relay.allowPrivateForTests !== undefined && relay.allowPrivateForTests !== false }) : (new Hono() as ReturnType<typeof apiRoutes>);
 	const app = base
 		.route('/', healthRoutes({ startedAt, version, now }))
 		.route('/', readyRoutes({ engine, store }))
 		.route('/', metaRoutes({ version, metrics, engine, wsSessions }))
-		.route('/', relayRoutes(relay))
+		.route('/', relayRoutes(engine && !relay.quota ? { ...relay, quota: engineQuota(engine, now) } : relay))
 		.route('/', appConfigRoutes(appConfig))
 		.route('/', api);
 

@@ -8,13 +8,16 @@ import { appConfigFromEnv } from './routes/app-config';
 import { createProxyEngine } from './engine';
 import { loadDotEnv } from './env';
 import { Logs, openDatabase, SqliteStore } from './store';
+import { startStatusHistory } from './status-history';
 import { EventLog, secretRedactor } from './routes/logs';
 import { allProviders } from '../shared/catalog/registry';
 import { fetchTransport, systemClock, type Engine } from '../shared/engine';
 import { attachWebSocket, Hub } from './ws';
+import { startAlerts } from './alerts';
 import { resolveAdminToken } from './middleware/admin';
 import { parseCorsOrigins } from './middleware/security';
 import { readVersion } from './version';
+import { discoveryFromEnv } from './discovery';
 
 export interface ServerOptions {
 	/** TCP port; 0 picks a free one. */
@@ -63,6 +66,12 @@ export async function startServer({ port, host, staticRoot, env = process.env }:
 	// Engine events to the logs table, one write per second; retention hourly. Keys are redacted
 	// on the way in as a last line of defence (the engine already keeps them out of its messages).
 	const eventLog = new EventLog(engine, new Logs(db), { redact: secretRedactor(configuredKeys(env)) }).start();
+	// Incidents, uptime and latency for the status pages, kept in SQLite across restarts.
+	const statusHistory = await startStatusHistory({ engine, db, store });
+	// Alert rules are polled by the proxy itself; webhooks may reach loopback only under the demo's override.
+	const alerts = startAlerts({ engine, db, clock: systemClock, hub, env, ...(env.CM_RELAY_ALLOW_LOOPBACK === '1' ? { allowPrivateForTests: ['127.0.0.1', '::1'] } : {}) });
+	// Provider discovery: scheduled (CM_DISCOVERY_INTERVAL_H) and on demand, probes through the relay's guard.
+	const discovery = discoveryFromEnv(engine, db, env, env.CM_RELAY_ALLOW_LOOPBACK === '1' ? { allowPrivateForTests: ['127.0.0.1', '::1'] } : {}).start();
 	const app = createApp({
 		startedAt: Date.now(),
 		version: readVersion(),
@@ -76,6 +85,8 @@ export async function startServer({ port, host, staticRoot, env = process.env }:
 		// the relay reach 127.0.0.1 and ::1; private and link-local addresses stay refused.
 		relay: { env, ...(env.CM_RELAY_ALLOW_LOOPBACK === '1' ? { allowPrivateForTests: ['127.0.0.1', '::1'] } : {}) },
 		appConfig: appConfigFromEnv(env),
+		alerts,
+		discovery,
 		adminToken: admin.token,
 		corsOrigins: parseCorsOrigins(env.CM_CORS_ORIGINS),
 		rateLimit: { trustProxy: env.CM_TRUST_PROXY === '1', ...(Number.isInteger(perMinute) && perMinute > 0 ? { perMinute } : {}) }
@@ -92,7 +103,11 @@ export async function startServer({ port, host, staticRoot, env = process.env }:
 				await scaleOut?.close();
 				await closeServer(server);
 				// Persist what changed before the database goes away.
+				discovery.close();
+				await discovery.settled();
+				await alerts.service.close();
 				eventLog.close();
+				await statusHistory.close();
 				await engine.close();
 				db.close();
 			};

@@ -15,10 +15,17 @@ import { IdbStore } from './idb/kv-store';
 import { LogStore } from './idb/logs';
 import { PoolStore } from './idb/pools';
 import { RotationStore } from './idb/rotations';
+import { UserProviderStore } from './idb/user-providers';
+import { userProviderAdapter } from '../shared/catalog/user';
 import { StatsStore, type StatsEntry } from './idb/stats';
+import { IdbIncidents } from './idb/incidents';
+import { StatusRecorder } from '../shared/api/status-recorder';
 import { RecentRequests } from './recent';
 import { directTransport } from './transport/direct';
 import { browserTransport } from './transport/relay';
+import { withLocal } from '../shared/engine/ports/local';
+import { LOCAL_PROVIDERS, localHandlers } from '../shared/sentiment';
+import { BROWSER_MODEL_HOST, BrowserModel, browserModelProvider, type BrowserModelLoader } from './sentiment/browser-model';
 
 /** Where learned symbol ids are kept (the same key as the proxy's). */
 export const LEARNED_SYMBOLS_KEY = 'symbols:learned';
@@ -36,6 +43,8 @@ export interface EngineHomeOptions {
 	statsSaveMs?: number;
 	/** How often logs are written, ms. Default 1,000. */
 	logFlushMs?: number;
+	/** Loads the in-browser sentiment model; default: transformers.js from the hub, wasm from our origin. Tests point it at loopback. */
+	browserModelLoader?: BrowserModelLoader;
 }
 
 /** `AppConfig.baseUrls`, validated like CM_BASE_URLS; an invalid map is ignored as a whole (and said so). */
@@ -64,6 +73,10 @@ export class EngineHome {
 	readonly poolStore: PoolStore;
 	readonly kv: IdbStore;
 	readonly configError: string | undefined;
+	/** The in-browser sentiment model (off until the user enables it). */
+	readonly browserModel: BrowserModel;
+	/** Incidents and hourly latency for the status pages (set once started). */
+	status: StatusRecorder | undefined;
 	readonly #opts: EngineHomeOptions;
 	readonly #clock: Clock;
 	readonly #random: Random;
@@ -75,6 +88,9 @@ export class EngineHome {
 	#offRotation: (() => void) | undefined;
 	#statsTimer: TimerHandle | undefined;
 	#savingSymbols = false;
+	readonly #overrides: BaseUrlOverrides;
+	/** Live user providers (those with a template), re-read by `reloadUserProviders`. */
+	#user: ProviderSpec[] = [];
 	#closed = false;
 
 	private constructor(opts: EngineHomeOptions, symbols: SymbolMap) {
@@ -83,17 +99,21 @@ export class EngineHome {
 		this.#random = opts.random ?? systemRandom;
 		const { overrides, error } = baseUrlOverrides(opts.config);
 		this.configError = error;
-		this.providers = withBaseUrls(allProviders(), overrides);
+		this.#overrides = overrides;
+		// In-process providers (the sentiment lexicon) join after the overrides, which must not re-point them.
+		this.providers = [...withBaseUrls(allProviders(), overrides), ...LOCAL_PROVIDERS];
 		this.catalogIds = new Set(this.providers.map((p) => p.id));
 		this.seedPoolIds = new Set(seedPools(this.providers).map((p) => p.id));
 		this.startedAt = this.#clock.now();
-		this.#transport = browserTransport({ providers: this.providers, relayBase: opts.relayBase, direct: opts.network ?? directTransport() });
+		const network = browserTransport({ providers: this.providers, relayBase: opts.relayBase, direct: opts.network ?? directTransport() });
+		this.#transport = withLocal(network, { ...localHandlers(), [BROWSER_MODEL_HOST]: (request, signal) => this.browserModel.handler(request, signal) });
 		const now = () => this.#clock.now();
 		this.logs = new LogStore(opts.db, now);
 		this.eventLog = new EventLog(this.logs, this.#clock, { flushMs: opts.logFlushMs ?? 1_000 });
 		this.rotations = new RotationStore(opts.db);
 		this.poolStore = new PoolStore(opts.db, now);
 		this.kv = new IdbStore(opts.db);
+		this.browserModel = new BrowserModel(this.kv, {}, opts.browserModelLoader);
 		this.#stats = new StatsStore(opts.db, now);
 		this.#keys = new KeyStore(opts.db, now);
 		this.#symbols = symbols;
@@ -103,7 +123,10 @@ export class EngineHome {
 	static async start(opts: EngineHomeOptions): Promise<EngineHome> {
 		const learned = await new IdbStore(opts.db).get<Array<[string, string, string]>>(LEARNED_SYMBOLS_KEY);
 		const home = new EngineHome(opts, new SymbolMap(Array.isArray(learned) ? learned : []));
+		await home.browserModel.restore().catch(() => false);
+		await home.#loadUserProviders();
 		await home.#build(await home.#stats.load());
+		home.status = await StatusRecorder.start(home.engine, { incidents: new IdbIncidents(opts.db, () => home.#clock.now()), store: home.kv, now: () => home.#clock.now() });
 		home.#scheduleStats();
 		return home;
 	}
@@ -120,7 +143,7 @@ export class EngineHome {
 	async pools(): Promise<PoolConfigInput[]> {
 		const records = await this.poolStore.all();
 		const deleted = new Set(records.filter((r) => r.config === null).map((r) => r.id));
-		const stored = new Map(records.flatMap((r) => (r.config && r.config.members.every((m) => this.catalogIds.has(m.provider)) ? [[r.id, r.config] as const] : [])));
+		const stored = new Map(records.flatMap((r) => (r.config && r.config.members.every((m) => this.#knows(m.provider)) ? [[r.id, r.config] as const] : [])));
 		const seeds = seedPools(this.providers).filter((p) => !deleted.has(p.id) && !stored.has(p.id));
 		return [...seeds, ...stored.values()];
 	}
@@ -133,7 +156,7 @@ export class EngineHome {
 		const breakers = byProvider<Record<string, BreakerSnapshot>>(await this.kv.entries('breaker:'));
 		const engine = new Engine(
 			{
-				providers: this.providers,
+				providers: [...this.providers, ...this.#user],
 				pools: await this.pools(),
 				ports: { clock: this.#clock, random: this.#random, transport: this.#transport, store: this.kv, secrets: envSecrets(keys) },
 				symbolId: (provider, symbol) => this.#symbols.resolve(provider, symbol),
@@ -142,10 +165,12 @@ export class EngineHome {
 			quotas,
 			breakers,
 		);
+		if (this.browserModel.enabled) engine.upsertProvider(browserModelProvider);
 		restoreStats(engine, stats);
 		this.#engine = engine;
 		this.eventLog.attach(engine);
 		this.recent.attach(engine);
+		this.status?.attach(engine);
 		this.#offRotation?.();
 		this.#offRotation = engine.events.on('rotation', () => {
 			// The engine records the rotation (with its pool) before it emits the event.
@@ -176,9 +201,49 @@ export class EngineHome {
 		await this.#build(collectStats(old));
 	}
 
+	/** Turns the in-browser model on or off: it joins or leaves the text-sentiment pool at once. */
+	async setBrowserModel(enabled: boolean): Promise<void> {
+		await this.browserModel.setEnabled(enabled);
+		if (enabled) {
+			this.#engine.upsertProvider(browserModelProvider);
+			// Start the one-time download now, so progress shows before the first analysis.
+			void this.browserModel.warm();
+		} else this.#engine.removeProvider(browserModelProvider.id);
+	}
+
 	/** Saves every provider's stats and uptime history now. */
+	/** Is this id a user provider the engine calls? */
+	isUserLive(id: string): boolean {
+		return this.#user.some((p) => p.id === id);
+	}
+
+	/**
+	 * Re-reads the user providers (after an add, a delete or an import): those with a template go
+	 * live in the engine, and stored pools naming them apply.
+	 */
+	async reloadUserProviders(): Promise<void> {
+		for (const p of this.#user) this.#engine.removeProvider(p.id);
+		await this.#loadUserProviders();
+		for (const p of this.#user) this.#engine.upsertProvider(p);
+		const seeds = new Set(this.seedPoolIds);
+		for (const pool of await this.pools()) if (!seeds.has(pool.id)) this.#engine.upsertPool(pool);
+	}
+
+	async #loadUserProviders(): Promise<void> {
+		const specs = await new UserProviderStore(this.#opts.db).all();
+		this.#user = specs.flatMap((spec) => {
+			const adapter = this.catalogIds.has(spec.id) ? undefined : userProviderAdapter(spec);
+			return adapter ? withBaseUrls([adapter], this.#overrides) : [];
+		});
+	}
+
+	#knows(id: string): boolean {
+		return this.catalogIds.has(id) || this.isUserLive(id);
+	}
+
 	async saveStats(): Promise<void> {
 		await this.#stats.save(collectStats(this.#engine));
+		await this.status?.save();
 	}
 
 	#scheduleStats(): void {
@@ -198,6 +263,7 @@ export class EngineHome {
 		if (this.#statsTimer) this.#clock.clearTimeout(this.#statsTimer);
 		this.#offRotation?.();
 		await this.eventLog.close();
+		await this.status?.close();
 		await this.saveStats().catch(() => undefined);
 		await this.#engine.close();
 	}

@@ -32,13 +32,22 @@ import type { PoolConfig, PoolConfigInput } from '../shared/engine';
 import { STRATEGIES } from '../shared/engine/strategies';
 import { CAPABILITIES, type Capability, type ParamsInput, type ResultOf } from '../shared/model';
 import { runDiagnostics } from './diagnostics';
+import type { PoolStatusHistory, ProviderStatusHistory, StatusIndex } from '../shared/api/status-history';
+import { workerPoolStatus, workerProviderStatus, workerStatusIndex } from './status-history';
+import { workerBrowserModel, workerModelsReport, workerSentimentEnsemble } from './sentiment/monitor';
+import { workerMarketSentiment, workerPriceConsensus } from './market';
+import type { MarketSentiment as MarketSentimentT, PriceConsensus as PriceConsensusT } from '../shared/api/market';
+import type { BrowserModelStateT, ModelsReportT, SentimentEnsembleT } from '../shared/sentiment/schema';
 import type { EngineHome } from './engine-home';
 import { DB_VERSION, type MonitorDb } from './idb/db';
+import { WorkerAlerts } from './alerts';
+import type { Alert, NewRuleInput, Rule } from '../shared/alerts';
 import { BackupStore } from './idb/backups';
 import { SettingsStore } from './idb/settings';
 import { StatsStore } from './idb/stats';
 import { UserProviderStore } from './idb/user-providers';
 import { probe } from '../shared/api/probe';
+import { DISCOVERY_PROXY_ONLY, type DiscoveryStatus } from '../shared/api/discovery';
 import { checkImport, TRANSFER_FORMAT, type TransferDocument } from './transfer';
 import type { FetchLike } from './transport/direct';
 
@@ -80,6 +89,8 @@ export class DirectMonitor implements MonitorApi {
 	readonly #fetch: FetchLike | undefined;
 	readonly #users: UserProviderStore;
 	readonly #backups: BackupStore;
+	/** Rules, evaluation and recent alerts (worker/alerts.ts); started by the leading tab. */
+	readonly alerts: WorkerAlerts;
 
 	constructor({ home, db, version, relayBase, now = Date.now, fetch }: DirectMonitorOptions) {
 		this.#home = home;
@@ -90,6 +101,27 @@ export class DirectMonitor implements MonitorApi {
 		this.#fetch = fetch;
 		this.#users = new UserProviderStore(db, now);
 		this.#backups = new BackupStore(db, now);
+		this.alerts = new WorkerAlerts(db, () => home.engine, now);
+	}
+
+	alertRules(): Promise<Result<Rule[]>> {
+		return this.#guard(async () => ok(await this.alerts.rules()));
+	}
+	addAlertRule(rule: NewRuleInput): Promise<Result<Rule>> {
+		return this.#guard(() => this.alerts.addRule(rule));
+	}
+	deleteAlertRule(id: string): Promise<Result<{ deleted: string }>> {
+		return this.#guard(() => this.alerts.deleteRule(String(id)));
+	}
+	recentAlerts(limit?: number): Promise<Result<Alert[]>> {
+		return this.#guard(async () => ok(await this.alerts.recent(typeof limit === 'number' && Number.isFinite(limit) ? limit : 100)));
+	}
+	/** Web Push comes from the proxy; direct mode has none (the page's own notifications still work). */
+	async alertPushKey(): Promise<Result<{ publicKey: string }>> {
+		return fail('no_proxy', 'Web Push needs the proxy; direct mode shows notifications only while the app is open');
+	}
+	async subscribeAlertPush(): Promise<Result<{ subscribed: true }>> {
+		return fail('no_proxy', 'Web Push needs the proxy; direct mode shows notifications only while the app is open');
 	}
 
 	get #engine() {
@@ -311,9 +343,9 @@ export class DirectMonitor implements MonitorApi {
 	resources(): Promise<Result<ResourceListT>> {
 		return this.#guard(async () => {
 			const t = this.#now();
-			const catalog = this.#engine.runtimes().map((rt) => providerView(rt, t));
-			// Stored user providers are data only: nothing turns them into live adapters (as on the proxy).
-			const user = (await this.#users.all()).map((p) => ({ ...p, live: false }));
+			// Live user providers (with a template) are in the engine too, but listed as the user's.
+			const catalog = this.#engine.runtimes().flatMap((rt) => (this.#home.isUserLive(rt.spec.id) ? [] : [providerView(rt, t)]));
+			const user = (await this.#users.all()).map((p) => ({ ...p, live: this.#home.isUserLive(p.id) }));
 			return ok({ catalog, user, total: catalog.length + user.length });
 		});
 	}
@@ -326,13 +358,15 @@ export class DirectMonitor implements MonitorApi {
 			if (this.#home.catalogIds.has(spec.id)) return fail('conflict', `'${spec.id}' is a catalog provider's id; choose another`);
 			if (await this.#users.get(spec.id)) return fail('conflict', `user provider '${spec.id}' exists; delete it first`);
 			await this.#users.put(spec);
-			return ok({ ...spec, live: false });
+			await this.#home.reloadUserProviders();
+			return ok({ ...spec, live: this.#home.isUserLive(spec.id) });
 		});
 	}
 
 	deleteProvider(id: string): Promise<Result<{ deleted: string }>> {
 		return this.#guard(async () => {
 			if (typeof id !== 'string' || !(await this.#users.delete(id))) return fail('not_found', `no user provider '${String(id)}'`);
+			await this.#home.reloadUserProviders();
 			return ok({ deleted: id });
 		});
 	}
@@ -363,7 +397,8 @@ export class DirectMonitor implements MonitorApi {
 			for (const p of checked.pools) void tx.objectStore('pools').put({ id: p.id, config: p, updatedAt: at });
 			await tx.done;
 
-			// The engine follows: pools whose members are all live providers apply now (the rest stay stored).
+			// The engine follows: user providers with a template go live, and pools whose members are all live apply now (the rest stay stored).
+			await this.#home.reloadUserProviders();
 			if (mode === 'replace') {
 				const seeds = new Map((await this.#home.pools()).map((p) => [p.id, p]));
 				for (const old of before) {
@@ -424,5 +459,51 @@ export class DirectMonitor implements MonitorApi {
 
 	lastDiagnostics(): Promise<Result<DiagnosticsT | null>> {
 		return this.#guard(async () => ok((await this.#home.kv.get<DiagnosticsT>(LAST_DIAGNOSTICS_KEY)) ?? null));
+	}
+
+	/** Discovery probes from a server behind the relay's guard; a browser has neither. */
+	discovery(): Promise<Result<DiscoveryStatus>> {
+		return Promise.resolve(fail('no_proxy', DISCOVERY_PROXY_ONLY));
+	}
+	discoveryAction(): Promise<Result<DiscoveryStatus>> {
+		return Promise.resolve(fail('no_proxy', DISCOVERY_PROXY_ONLY));
+	}
+
+	// ---- market insight (worker/market.ts) ----
+
+	marketSentiment(symbol?: string): Promise<Result<DataAnswer<MarketSentimentT>>> {
+		return this.#guard(() => workerMarketSentiment(this.#engine, this.#now, symbol));
+	}
+
+	priceConsensus(symbol: string, vs?: string): Promise<Result<DataAnswer<PriceConsensusT>>> {
+		return this.#guard(() => workerPriceConsensus(this.#engine, symbol, vs));
+	}
+
+	// ---- text sentiment (worker/sentiment/) ----
+
+	sentimentEnsemble(texts: string[]): Promise<Result<SentimentEnsembleT>> {
+		return this.#guard(() => workerSentimentEnsemble(this.#home, texts));
+	}
+
+	modelsReport(): Promise<Result<ModelsReportT>> {
+		return this.#guard(() => workerModelsReport(this.#home, this.#now()));
+	}
+
+	browserModel(enable?: boolean): Promise<Result<BrowserModelStateT>> {
+		return this.#guard(() => workerBrowserModel(this.#home, enable));
+	}
+
+	// ---- status history (worker/status-history.ts) ----
+
+	statusIndex(): Promise<Result<StatusIndex>> {
+		return this.#guard(() => workerStatusIndex(this.#engine, this.#home.status, this.#now()));
+	}
+
+	providerStatus(id: string): Promise<Result<ProviderStatusHistory>> {
+		return this.#guard(() => workerProviderStatus(this.#engine, this.#home.status, id, this.#now()));
+	}
+
+	poolStatus(id: string): Promise<Result<PoolStatusHistory>> {
+		return this.#guard(() => workerPoolStatus(this.#engine, this.#home.status, id, this.#now()));
 	}
 }

@@ -42,6 +42,22 @@ export const MONITOR_METHODS = [
 	'backups',
 	'runDiagnostics',
 	'lastDiagnostics',
+	'discovery',
+	'discoveryAction',
+	'marketSentiment',
+	'priceConsensus',
+	'sentimentEnsemble',
+	'modelsReport',
+	'browserModel',
+	'statusIndex',
+	'providerStatus',
+	'poolStatus',
+	'alertRules',
+	'addAlertRule',
+	'deleteAlertRule',
+	'recentAlerts',
+	'alertPushKey',
+	'subscribeAlertPush',
 ] as const satisfies readonly (keyof MonitorApi)[];
 type MonitorMethod = (typeof MONITOR_METHODS)[number];
 const isMonitorMethod = (m: string): m is MonitorMethod => (MONITOR_METHODS as readonly string[]).includes(m);
@@ -115,6 +131,8 @@ export function createWorkerApi(deps: WorkerDeps): WorkerApi & { close(): Promis
 		const built = await EngineHome.start({ db: database, config, relayBase, clock, ...(deps.random ? { random: deps.random } : {}), ...(deps.network ? { network: deps.network } : {}) });
 		home = built;
 		const monitor = new DirectMonitor({ home: built, db: database, version: deps.version, relayBase, now, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+		// Only the leading tab evaluates alert rules: one engine, one set of firings.
+		monitor.alerts.start();
 		return async (method, args) => {
 			if (method === KEYS_CHANGED) {
 				await built.reloadKeys();
@@ -277,6 +295,22 @@ export function createWorkerApi(deps: WorkerDeps): WorkerApi & { close(): Promis
 		backups: forward('backups'),
 		runDiagnostics: forward('runDiagnostics'),
 		lastDiagnostics: forward('lastDiagnostics'),
+		discovery: forward('discovery'),
+		discoveryAction: forward('discoveryAction'),
+		marketSentiment: forward('marketSentiment'),
+		priceConsensus: forward('priceConsensus'),
+		sentimentEnsemble: forward('sentimentEnsemble'),
+		modelsReport: forward('modelsReport'),
+		browserModel: forward('browserModel'),
+		statusIndex: forward('statusIndex'),
+		providerStatus: forward('providerStatus'),
+		poolStatus: forward('poolStatus'),
+		alertRules: forward('alertRules'),
+		addAlertRule: forward('addAlertRule'),
+		deleteAlertRule: forward('deleteAlertRule'),
+		recentAlerts: forward('recentAlerts'),
+		alertPushKey: forward('alertPushKey'),
+		subscribeAlertPush: forward('subscribeAlertPush'),
 	} satisfies Record<MonitorMethod, unknown>;
 	// Forwarded calls answer with the leading tab's DirectMonitor Results, so their types are MonitorApi's.
 	return { ...own, ...(forwarded as unknown as Pick<MonitorApi, MonitorMethod>) };

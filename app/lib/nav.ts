@@ -9,8 +9,10 @@ export const SCREENS: readonly { path: string; label: MessageKey; id: string }[]
 	{ path: '/ai', label: 'ai.title', id: 'ai' },
 	{ path: '/providers', label: 'providers.title', id: 'providers' },
 	{ path: '/pools', label: 'pools.title', id: 'pools' },
+	{ path: '/status', label: 'status.title', id: 'status' },
 	{ path: '/catalog', label: 'catalog.title', id: 'catalog' },
 	{ path: '/logs', label: 'logs.title', id: 'logs' },
 	{ path: '/reports', label: 'reports.title', id: 'reports' },
+	{ path: '/alerts', label: 'alerts.title', id: 'alerts' },
 	{ path: '/settings', label: 'settings.title', id: 'settings' }
 ];

@@ -86,6 +86,67 @@ export const MIGRATIONS: readonly Migration[] = [
 			`);
 		},
 	},
+	{
+		version: 4,
+		name: 'alert rules, alerts, webhooks, push subscriptions',
+		up(db) {
+			// Rules and alerts are validated JSON (shared/alerts); webhook secrets are write-only (never read back out by a route).
+			db.exec(`
+				CREATE TABLE alert_rules (id TEXT PRIMARY KEY, rule TEXT NOT NULL CHECK (json_valid(rule)), created_at INTEGER NOT NULL);
+				CREATE TABLE alerts (id TEXT PRIMARY KEY, rule_id TEXT NOT NULL, at INTEGER NOT NULL, alert TEXT NOT NULL CHECK (json_valid(alert)));
+				CREATE INDEX alerts_at ON alerts (at);
+				CREATE TABLE alert_webhooks (id TEXT PRIMARY KEY, url TEXT NOT NULL UNIQUE, secret TEXT, created_at INTEGER NOT NULL);
+				CREATE TABLE push_subscriptions (endpoint TEXT PRIMARY KEY, subscription TEXT NOT NULL CHECK (json_valid(subscription)), created_at INTEGER NOT NULL);
+			`);
+		},
+	},
+	{
+		version: 5,
+		name: 'incidents (status history)',
+		up(db) {
+			// One row per breaker incident (shared/api/incidents.ts), updated in place as it re-opens and ends; kept a year.
+			db.exec(`
+				CREATE TABLE incidents (
+					id TEXT PRIMARY KEY,
+					provider TEXT NOT NULL,
+					capability TEXT,
+					started_at INTEGER NOT NULL,
+					ended_at INTEGER,
+					cause TEXT,
+					reason TEXT NOT NULL,
+					reopened INTEGER NOT NULL DEFAULT 0
+				);
+				CREATE INDEX incidents_provider_started ON incidents (provider, started_at);
+				CREATE INDEX incidents_started ON incidents (started_at);
+			`);
+		},
+	},
+	{
+		version: 6,
+		name: 'discovery runs and candidates',
+		up(db) {
+			// Candidates are the CandidateView JSON (shared/api/discovery.ts) keyed by id, unique by URL; runs are the history.
+			db.exec(`
+				CREATE TABLE discovery_runs (
+					id INTEGER PRIMARY KEY,
+					trigger TEXT NOT NULL,
+					started_at INTEGER NOT NULL,
+					finished_at INTEGER,
+					total INTEGER NOT NULL DEFAULT 0,
+					probed INTEGER NOT NULL DEFAULT 0,
+					accepted INTEGER NOT NULL DEFAULT 0,
+					rejected INTEGER NOT NULL DEFAULT 0,
+					source_errors TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(source_errors))
+				);
+				CREATE TABLE discovery_candidates (
+					id TEXT PRIMARY KEY,
+					url TEXT NOT NULL UNIQUE,
+					candidate TEXT NOT NULL CHECK (json_valid(candidate)),
+					updated_at INTEGER NOT NULL
+				);
+			`);
+		},
+	},
 ];
 
 export class DatabaseTooNewError extends Error {

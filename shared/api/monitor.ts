@@ -1,4 +1,9 @@
 import type { z } from 'zod';
+import type { MarketSentiment as MarketSentimentT, PriceConsensus as PriceConsensusT } from './market';
+import type { Alert, NewRuleInput, Rule } from '../alerts/rules';
+import type { PushSubscriptionInput } from '../alerts/api';
+import type { PoolStatusHistory, ProviderStatusHistory, StatusIndex } from './status-history';
+import type { BrowserModelStateT, ModelsReportT, SentimentEnsembleT } from '../sentiment/schema';
 import type { PoolConfigInput, PoolMemberConfig } from '../engine/pool';
 import type { Strategy } from '../engine/strategies';
 import type { Capability, ParamsInput, ResultOf } from '../model';
@@ -20,6 +25,7 @@ import type {
   Rotation,
   Status,
 } from './rest';
+import type { DiscoveryAction, DiscoveryStatus } from './discovery';
 
 /**
  * What the app asks of "the monitor", whichever home answers: the worker's own engine (direct
@@ -125,6 +131,41 @@ export interface MonitorApi {
   // reports
   runDiagnostics(): Promise<Result<DiagnosticsT>>;
   lastDiagnostics(): Promise<Result<DiagnosticsT | null>>;
+  /** Provider discovery (proxy only: direct mode answers `no_proxy`). */
+  discovery(): Promise<Result<DiscoveryStatus>>;
+  /** Start a run, accept or dismiss a candidate (admin); answers the status after it. */
+  discoveryAction(action: DiscoveryAction): Promise<Result<DiscoveryStatus>>;
+
+  // market insight (shared/sentiment/gather.ts, shared/api/consensus-view.ts)
+  /** The market's sentiment, or one coin's: fear & greed, headlines and posts, each part with its source or why it failed. */
+  marketSentiment(symbol?: string): Promise<Result<DataAnswer<MarketSentimentT>>>;
+  /** One coin's price across several providers: median, spread, each quote; outliers are demoted and logged. */
+  priceConsensus(symbol: string, vs?: string): Promise<Result<DataAnswer<PriceConsensusT>>>;
+
+  // text sentiment (shared/sentiment)
+  /** Every available model's answer per text, combined into an ensemble label with agreement. */
+  sentimentEnsemble(texts: string[]): Promise<Result<SentimentEnsembleT>>;
+  /** Sentiment models with breaker, latency, success rate and whether a key is present. */
+  modelsReport(): Promise<Result<ModelsReportT>>;
+  /** The in-browser model: read its state, or turn it on/off (direct mode; proxy mode says it cannot). */
+  browserModel(enable?: boolean): Promise<Result<BrowserModelStateT>>;
+
+  // status history (shared/api/status-history.ts)
+  statusIndex(): Promise<Result<StatusIndex>>;
+  providerStatus(id: string): Promise<Result<ProviderStatusHistory>>;
+  poolStatus(id: string): Promise<Result<PoolStatusHistory>>;
+
+  // alerts (shared/alerts)
+  alertRules(): Promise<Result<Rule[]>>;
+  /** `rule` is validated against NewRule; the failure message names the field. */
+  addAlertRule(rule: NewRuleInput): Promise<Result<Rule>>;
+  deleteAlertRule(id: string): Promise<Result<{ deleted: string }>>;
+  /** Recent alerts, newest first. */
+  recentAlerts(limit?: number): Promise<Result<Alert[]>>;
+  /** The proxy's VAPID public key for Web Push (direct mode: fails with code `no_proxy`, nothing pushes). */
+  alertPushKey(): Promise<Result<{ publicKey: string }>>;
+  /** Registers this browser's push subscription with the proxy (direct mode: `no_proxy`). */
+  subscribeAlertPush(subscription: PushSubscriptionInput): Promise<Result<{ subscribed: true }>>;
 }
 
 export type Mode = 'direct' | 'proxy';

@@ -4,6 +4,12 @@ import { PoolConfig, PoolMemberConfig } from '../engine/pool';
 import { STRATEGIES } from '../engine/strategies';
 import { CAPABILITIES, CAPABILITY_IDS, CHAINS, type Capability } from '../model';
 import { Group, HubStats, SessionInfo } from './ws';
+import { PoolStatusHistory, ProviderStatusHistory, StatusIndex } from './status-history';
+import { templateIssue, UserTemplate } from '../catalog/user-template';
+import { ALERT_OPERATIONS } from '../alerts/api';
+import { SENTIMENT_OPERATIONS } from '../sentiment/api';
+import { MARKET_OPERATIONS } from './market';
+import { DISCOVERY_OPERATIONS } from './discovery';
 
 /**
  * The proxy's REST contract, shared by the proxy (validation, OpenAPI) and the app (typed reads).
@@ -87,8 +93,7 @@ const httpsUrl = (field: string) =>
       const url = new URL(u);
       return url.username === '' && url.password === '';
     }, `${field} must not carry credentials (keys come from the environment)`);
-/** A provider added at run time (stored; see the operation's summary). Unknown fields are refused. */
-export const NewUserProvider = z.strictObject({
+const UserProviderFields = z.strictObject({
   id: Id,
   name: z.string().trim().min(1, 'name is required').max(100),
   category: z.enum(CATEGORIES),
@@ -99,6 +104,13 @@ export const NewUserProvider = z.strictObject({
     .min(1, 'at least one capability')
     .max(CAPABILITY_IDS.length)
     .refine((caps) => new Set(caps).size === caps.length, 'a capability is listed twice'),
+  /** How to call it (a catalog family); without one it is stored but not live. */
+  template: UserTemplate.optional(),
+});
+/** A provider added at run time; live when its template says how to call it. Unknown fields are refused. */
+export const NewUserProvider = UserProviderFields.superRefine((p, ctx) => {
+  const issue = templateIssue(p);
+  if (issue) ctx.addIssue({ code: 'custom', message: issue, path: ['template'] });
 });
 export const IMPORT_MODES = ['merge', 'replace'] as const;
 /**
@@ -318,8 +330,8 @@ export const LogStatsBody = z.object({
 });
 export const LogsCleared = z.object({ deleted: z.number().int() });
 
-export const UserProviderView = NewUserProvider.extend({
-  /** Always false for now: stored user providers are not turned into live adapters yet. */
+export const UserProviderView = UserProviderFields.extend({
+  /** True when the engine calls it (it has a template); false when it is stored only. */
   live: z.boolean(),
 });
 export const ResourceList = z.object({
@@ -379,6 +391,10 @@ export const OPERATIONS: readonly Operation[] = [
   op({ method: 'get', path: '/api/status', tag: 'status', summary: 'Overall status', ok: { status: 200, body: Status }, errors: [429] }),
   op({ method: 'get', path: '/api/stats', tag: 'status', summary: 'Request statistics by capability and provider', ok: { status: 200, body: StatsBody }, errors: [429] }),
   op({ method: 'get', path: '/api/stats/export', tag: 'status', summary: 'Statistics per provider and capability, JSON or CSV', query: ExportQuery, ok: { status: 200, body: StatsExport }, errors: [400, 429] }),
+  op({ method: 'get', path: '/status.html', tag: 'status', summary: 'The status index and last 30 days of incidents as a page without JavaScript', ok: { status: 200, contentType: 'text/html' }, errors: [] }),
+  op({ method: 'get', path: '/api/status/index', tag: 'status', summary: 'Status history index: every provider and pool with its state and last 24 h', ok: { status: 200, body: StatusIndex }, errors: [429] }),
+  op({ method: 'get', path: '/api/status/providers/{id}', tag: 'status', summary: "A provider's status history: uptime 24 h / 30 d / 1 y, hourly response time, incidents", params: ProviderParams, ok: { status: 200, body: ProviderStatusHistory }, errors: [400, 404, 429] }),
+  op({ method: 'get', path: '/api/status/pools/{id}', tag: 'status', summary: "A pool's status history over its members, with 'no healthy member' periods", params: PoolParams, ok: { status: 200, body: PoolStatusHistory }, errors: [400, 404, 429] }),
   op({ method: 'get', path: '/api/data/{capability}', tag: 'data', summary: 'Any capability of the canonical model', params: CapabilityParams, query: DataQuery, ok: { status: 200, body: AnyAnswer }, errors: [400, 404, 429, 503] }),
   op({ method: 'get', path: '/api/providers', tag: 'providers', summary: 'Every provider with its state', query: ProvidersQuery, ok: { status: 200, body: ProviderList }, errors: [400, 429] }),
   op({ method: 'get', path: '/api/providers/category/{category}', tag: 'providers', summary: 'Providers of one category', params: CategoryParams, ok: { status: 200, body: ProviderList }, errors: [400, 429] }),
@@ -426,10 +442,14 @@ export const OPERATIONS: readonly Operation[] = [
   op({ method: 'post', path: '/api/resources/import/json', tag: 'resources', admin: true, summary: 'Import user providers and pools, merge or replace, all-or-nothing', body: ImportBody, ok: { status: 200, body: ImportDone }, errors: [400, 413, 415, ...ADMIN, 503] }),
   op({ method: 'post', path: '/api/resources/backup', tag: 'resources', admin: true, summary: 'Back up the database to a timestamped file', ok: { status: 201, body: BackupInfo }, errors: [...ADMIN, 503] }),
   op({ method: 'get', path: '/api/resources/backups', tag: 'resources', summary: 'Backups, newest first', ok: { status: 200, body: BackupList }, errors: [429, 503] }),
-  op({ method: 'post', path: '/api/resources/backups/{name}/restore', tag: 'resources', admin: true, summary: 'Replace the database with a backup (engine state in memory is kept until restart)', params: BackupParams, ok: { status: 200, body: Restored }, errors: [400, 404, 409, ...ADMIN, 503] }),
-  op({ method: 'post', path: '/api/resources/provider', tag: 'resources', admin: true, summary: 'Store a user provider. Stored only: turning it into a live adapter is not built yet (live: false)', body: NewUserProvider, ok: { status: 201, body: UserProviderView }, errors: [400, 409, 413, 415, ...ADMIN, 503] }),
+  op({ method: 'post', path: '/api/resources/backups/{name}/restore', tag: 'resources', admin: true, summary: 'Replace the database with a backup: user providers and pools apply at once; quotas, breaker state and stats in memory are kept until restart', params: BackupParams, ok: { status: 200, body: Restored }, errors: [400, 404, 409, ...ADMIN, 503] }),
+  op({ method: 'post', path: '/api/resources/provider', tag: 'resources', admin: true, summary: 'Add a user provider: live in the engine when it has a template (a JSON-RPC node or an RSS feed), else stored only', body: NewUserProvider, ok: { status: 201, body: UserProviderView }, errors: [400, 409, 413, 415, ...ADMIN, 503] }),
   op({ method: 'delete', path: '/api/resources/provider/{id}', tag: 'resources', admin: true, summary: 'Delete a user provider', params: ProviderParams, ok: { status: 200, body: Deleted }, errors: [400, 404, ...ADMIN, 503] }),
   op({ method: 'get', path: '/api/sessions', tag: 'sessions', summary: 'Open WebSocket sessions', ok: { status: 200, body: SessionList }, errors: [429, 503] }),
   op({ method: 'get', path: '/api/sessions/stats', tag: 'sessions', summary: 'WebSocket hub statistics', ok: { status: 200, body: HubStats }, errors: [429, 503] }),
   op({ method: 'post', path: '/api/broadcast', tag: 'sessions', admin: true, summary: 'Send data to every session of a group', body: BroadcastBody, ok: { status: 200, body: Broadcasted }, errors: [400, 413, 415, ...ADMIN, 503] }),
+  ...ALERT_OPERATIONS,
+  ...SENTIMENT_OPERATIONS,
+  ...MARKET_OPERATIONS,
+  ...DISCOVERY_OPERATIONS,
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CAPABILITIES } from '../model';
+import { Alert } from '../alerts/rules';
 
 /**
  * The WebSocket contract between the proxy (`proxy/ws`) and its clients (the app in proxy mode,
@@ -179,7 +180,14 @@ export const ProviderStatsMessage = z.object({
 });
 export type ProviderStatsMessage = z.infer<typeof ProviderStatsMessage>;
 
-export const AlertMessage = z.object({ type: z.literal('alert'), kind: z.string(), message: z.string(), ts: z.number() });
+export const AlertMessage = z.object({
+  type: z.literal('alert'),
+  kind: z.string(),
+  message: z.string(),
+  ts: z.number(),
+  /** The rule's firing, for alerts from rules (shared/alerts); absent for engine alerts and breakers. */
+  alert: Alert.optional(),
+});
 export type AlertMessage = z.infer<typeof AlertMessage>;
 /** What `/api/broadcast` sends to a group. */
 export const BroadcastMessage = z.object({ type: z.literal('broadcast'), group: Group, data: z.unknown(), ts: z.number() });

@@ -76,6 +76,7 @@ import { hackernews } from './providers/hackernews';
 import { hfCardiffnlpTwitterRoberta } from './providers/hf-cardiffnlp-twitter-roberta';
 import { hfDistilbertSst2 } from './providers/hf-distilbert-sst2';
 import { hfFinbert } from './providers/hf-finbert';
+import { hfDatasets } from './providers/hf-datasets';
 import { htx } from './providers/htx';
 import { huggingface } from './providers/huggingface';
 import { kraken } from './providers/kraken';
@@ -188,6 +189,7 @@ export const PROVIDER_IDS = [
   'hf-cardiffnlp-twitter-roberta',
   'hf-distilbert-sst2',
   'hf-finbert',
+  'hf-datasets',
   'htx',
   'huggingface',
   'kraken',
@@ -301,6 +303,7 @@ export const PROVIDERS = {
   'hf-cardiffnlp-twitter-roberta': hfCardiffnlpTwitterRoberta,
   'hf-distilbert-sst2': hfDistilbertSst2,
   'hf-finbert': hfFinbert,
+  'hf-datasets': hfDatasets,
   htx,
   huggingface,
   kraken,

@@ -51,6 +51,10 @@ export interface GetOptions {
 
 
 const DEFAULT_DEADLINE_MS = 8_000;
+/** Consensus rounds in a row a provider may deviate before its price endpoint is opened. */
+const DEMOTE_AFTER_DEVIATIONS = 3;
+/** How long a provider that keeps deviating stays out of the price rotation, ms. */
+const DEVIATION_DEMOTION_MS = 300_000;
 /** Distinct request shapes whose validated params are remembered. */
 const PREPARED_LIMIT = 1_000;
 
@@ -69,6 +73,8 @@ export class Engine {
   readonly #prepared = new Map<Capability, Map<string, { params: unknown; key: string }>>();
   #preparedSize = 0;
   readonly #persistence: Persistence;
+  /** Consecutive consensus rounds each provider deviated in. */
+  readonly #deviations = new Map<string, number>();
   #usageWindowStart: number;
 
   /** Builds an engine and restores persisted quotas and breaker state from the store. */
@@ -289,13 +295,49 @@ export class Engine {
     const at = clock.now();
     for (const spread of result.spreads) {
       for (const p of spread.providers) {
-        if (!p.outlier) continue;
-        this.#runtimes.get(p.provider)?.endpoints.get('price')?.onFailure('sanity');
+        if (!p.outlier) {
+          this.#deviations.delete(p.provider);
+          continue;
+        }
+        // Its answer was counted a success when it arrived; as bad data it is a failure too. On
+        // its own that never trips the breaker (one success, one failure per round), so a
+        // provider that keeps deviating is taken out of rotation for a while.
+        const rt = this.#runtimes.get(p.provider);
+        rt?.stats.get('price')?.recordCall(false, 0, at, 'sanity');
+        const breaker = rt?.endpoints.get('price');
+        breaker?.onFailure('sanity');
+        const times = (this.#deviations.get(p.provider) ?? 0) + 1;
+        this.#deviations.set(p.provider, times);
+        if (times >= DEMOTE_AFTER_DEVIATIONS && breaker?.state === 'closed') breaker.openUntil(at + DEVIATION_DEMOTION_MS, `deviated from the consensus ${times} times in a row`);
         this.events.emit('deviation', { capability: 'price', provider: p.provider, deviationPct: p.deviationPct, median: spread.median, at });
       }
     }
     const source = `consensus(${answers.map((a) => a.provider).join(',')})`;
     return { ok: true, data: result, source, attempts, latencyMs: at - started, cached: false, stale: false, ts: at };
+  }
+
+  /**
+   * Fan-out: ask every available member of the capability's pool at once (up to `k`), each through
+   * its own limits and breakers, for callers that combine answers (e.g. a sentiment ensemble).
+   * Members skipped (breaker open, limit spent) are reported like any failed attempt.
+   */
+  async fanOut<C extends Capability>(
+    capability: C,
+    params: ParamsInput<C>,
+    options: { k?: number; deadlineMs?: number; pool?: string } = {},
+  ): Promise<{ ok: true; answers: Attempted<ResultOf<C>>[] } | { ok: false; code: 'bad_params' | 'no_provider'; message: string }> {
+    const parsed = CAPABILITIES[capability].params.safeParse(params);
+    if (!parsed.success) return { ok: false, code: 'bad_params', message: summarizeIssues(parsed.error.issues) };
+    const started = this.#ports.clock.now();
+    const deadline = started + (options.deadlineMs ?? this.#opts.deadlineMs ?? DEFAULT_DEADLINE_MS);
+    const pool = this.#pools.for(capability, options.pool);
+    if (!pool) return { ok: false, code: 'no_provider', message: `no pool serves ${capability}` };
+    const view = pool.view(capability);
+    const chosen: Member[] = [];
+    for (let m = view.pick(started, chosen); m && chosen.length < (options.k ?? 10); m = view.pick(started, chosen)) chosen.push(m);
+    if (chosen.length === 0) return { ok: false, code: 'no_provider', message: `no available provider offers ${capability}` };
+    const answers = await Promise.all(chosen.map((m) => this.#attempts.runAsync(capability, parsed.data as ParamsOf<C>, m, deadline)));
+    return { ok: true, answers };
   }
 
   // ---- pools ----

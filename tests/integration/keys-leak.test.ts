@@ -130,7 +130,10 @@ beforeAll(async () => {
 			CM_DATA_DIR: dataDir,
 			CM_ADMIN_TOKEN: TOKEN,
 			CM_RATE_LIMIT_PER_MIN: '10000000',
-			CM_BASE_URLS: JSON.stringify({ '*': `${sim.url}/{id}` })
+			CM_BASE_URLS: JSON.stringify({ '*': `${sim.url}/{id}` }),
+			// Discovery reads only a loopback registry, which its guard refuses here: no probe leaves 127.0.0.1.
+			CM_DISCOVERY_SOURCES: 'chain-registry',
+			CM_DISCOVERY_REGISTRY_URL: `${sim.url}/chains.json`
 		}
 	});
 }, 30_000);
@@ -206,6 +209,12 @@ describe('no API key leaves the proxy', () => {
 		await call('GET /api/resources/news/latest', '/api/resources/news/latest?limit=5');
 		await call('GET /api/resources/news/symbol/{symbol}', '/api/resources/news/symbol/BTC');
 		await call('GET /api/resources/sentiment/fear-greed', '/api/resources/sentiment/fear-greed?limit=3');
+		await call('GET /api/resources/sentiment/global', '/api/resources/sentiment/global');
+		await call('GET /api/resources/sentiment/coin/{symbol}', '/api/resources/sentiment/coin/BTC');
+		await call('GET /api/resources/market/consensus/{symbol}', '/api/resources/market/consensus/BTC?k=3');
+		await call('GET /api/resources/hf/ohlcv', '/api/resources/hf/ohlcv?symbol=BTC&timeframe=1h&limit=5');
+		await call('GET /api/resources/hf/symbols', '/api/resources/hf/symbols');
+		await call('GET /api/resources/hf/timeframes/{symbol}', '/api/resources/hf/timeframes/BTC');
 		await call('GET /api/resources/onchain/balance', `/api/resources/onchain/balance?address=${ADDRESS}`);
 		await call('GET /api/resources/onchain/gas', '/api/resources/onchain/gas?chain=ethereum');
 		await call('GET /api/resources/onchain/transactions', `/api/resources/onchain/transactions?address=${ADDRESS}`);
@@ -248,6 +257,11 @@ describe('no API key leaves the proxy', () => {
 		await call('POST /api/pools/{id}/rotate', '/api/pools/leak-pool/rotate', { body: { capability: 'price' }, admin: true });
 		await call('POST /api/pools/{id}/rotate', '/api/pools/primary-market-data/rotate', { body: { capability: 'price' }, admin: true });
 		await call('GET /api/pools/history', '/api/pools/history');
+		// Status history of keyed providers and a pool holding them (incidents from the breaker actions above).
+		await call('GET /api/status/index', '/api/status/index');
+		await call('GET /status.html', '/status.html');
+		for (const id of ['coinmarketcap', 'coingecko', 'etherscan']) await call('GET /api/status/providers/{id}', `/api/status/providers/${id}`);
+		await call('GET /api/status/pools/{id}', '/api/status/pools/leak-pool');
 		await call('DELETE /api/pools/{id}/members/{providerId}', '/api/pools/leak-pool/members/livecoinwatch', { admin: true });
 		await call('DELETE /api/pools/{id}', '/api/pools/leak-pool', { admin: true });
 
@@ -256,6 +270,10 @@ describe('no API key leaves the proxy', () => {
 		await call('GET /api/monitoring/requests/recent', '/api/monitoring/requests/recent?limit=1000');
 		await call('POST /api/diagnostics/run', '/api/diagnostics/run', { admin: true });
 		await call('GET /api/diagnostics/last', '/api/diagnostics/last');
+
+		// ---- sentiment: the ensemble asks every keyed model; the report says only whether a key is present ----
+		await call('POST /api/resources/sentiment/analyze', '/api/resources/sentiment/analyze', { body: { texts: ['Bitcoin ETF approval sends BTC to the moon'] } });
+		await call('GET /api/reports/models', '/api/reports/models');
 
 		// ---- resources: user providers, export, import, backups ----
 		await call('GET /api/resources', '/api/resources');
@@ -274,6 +292,14 @@ describe('no API key leaves the proxy', () => {
 		await call('POST /api/resources/backups/{name}/restore', `/api/resources/backups/${backup.name}/restore`, { admin: true });
 		await call('DELETE /api/resources/provider/{id}', '/api/resources/provider/leak-user', { admin: true });
 
+		// ---- discovery ----
+		expect((await call('POST /api/resources/discovery/run', '/api/resources/discovery/run', { admin: true })).status).toBe(202);
+		await until(() => false, 300);
+		await call('GET /api/resources/discovery/status', '/api/resources/discovery/status');
+		await call('GET /api/reports/discovery', '/api/reports/discovery');
+		await call('POST /api/resources/discovery/candidates/{id}/accept', '/api/resources/discovery/candidates/nope/accept', { body: { pool: 'leak-pool' }, admin: true });
+		await call('POST /api/resources/discovery/candidates/{id}/dismiss', '/api/resources/discovery/candidates/nope/dismiss', { admin: true });
+
 		// ---- the WebSocket: wait for updates on every polled group and a provider summary ----
 		const seen = (channel: string) => socket.frames.some((f) => f.includes(`"channel":"${channel}"`));
 		await until(() => ['price', 'markets', 'news', 'fear-greed'].every(seen) && socket.frames.some((f) => f.includes('"provider_stats"')), 8_000);
@@ -282,6 +308,18 @@ describe('no API key leaves the proxy', () => {
 		await call('GET /api/sessions/stats', '/api/sessions/stats');
 		expect(((await call('POST /api/broadcast', '/api/broadcast', { body: { group: 'all', data: { note: 'hello' } }, admin: true })).json() as { delivered: number }).delivered).toBe(2);
 		await until(() => socket.frames.some((f) => f.includes('"broadcast"')), 2_000);
+
+		// ---- alerts: rules, recent alerts, webhooks (a refused private target), Web Push ----
+		const rule = (await call('POST /api/alerts/rules', '/api/alerts/rules', { body: { kind: 'price-above', symbol: 'BTC', threshold: 1, debounceMinutes: 0 }, admin: true })).json() as { id: string };
+		await call('GET /api/alerts/rules', '/api/alerts/rules');
+		const hook = (await call('POST /api/alerts/webhooks', '/api/alerts/webhooks', { body: { url: 'http://10.0.0.1/hook', secret: 'leak-test-webhook-secret' }, admin: true })).json() as { id: string };
+		await call('GET /api/alerts/webhooks', '/api/alerts/webhooks');
+		await call('GET /api/alerts/push/key', '/api/alerts/push/key');
+		await call('POST /api/alerts/push/subscribe', '/api/alerts/push/subscribe', { body: { endpoint: 'https://push.example.invalid/sub/1', keys: { p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM', auth: 'tBHItJI5svbpez7KI4CCXg' } }, admin: true });
+		await until(() => socket.frames.some((f) => f.includes('"ruleId"')), 5_000);
+		await call('GET /api/alerts', '/api/alerts?limit=50');
+		await call('DELETE /api/alerts/webhooks/{id}', `/api/alerts/webhooks/${hook.id}`, { admin: true });
+		await call('DELETE /api/alerts/rules/{id}', `/api/alerts/rules/${rule.id}`, { admin: true });
 
 		// ---- logs, after all of that ----
 		const stats = (await call('GET /api/logs/stats', '/api/logs/stats')).json() as { total: number; byKind: Record<string, number> };

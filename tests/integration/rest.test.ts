@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../shared/api/rest';
 import { allProviders } from '../../shared/catalog/registry';
+import { LOCAL_PROVIDERS } from '../../shared/sentiment';
 import { MemoryStore, systemClock, type Engine, type Store } from '../../shared/engine';
 import { appConfigFromEnv } from '../../proxy/routes/app-config';
 import { createApp } from '../../proxy/app';
@@ -201,7 +202,7 @@ describe('status and stats reflect what the engine did', () => {
 		expect(status).toBe(200);
 		expect(body).toMatchObject({ status: 'ok', version: '9.9.9' });
 		expect(body.uptimeSeconds).toBeGreaterThanOrEqual(5);
-		expect((body.providers as { total: number }).total).toBe(allProviders().length);
+		expect((body.providers as { total: number }).total).toBe(allProviders().length + LOCAL_PROVIDERS.length);
 		expect((body.requests as { total: number }).total).toBeGreaterThan(0);
 	});
 
@@ -222,7 +223,7 @@ describe('status and stats reflect what the engine did', () => {
 describe('providers', () => {
 	it('lists the catalog with live state and filters it', async () => {
 		const all = await get('/api/providers');
-		expect(all.body.total).toBe(allProviders().length);
+		expect(all.body.total).toBe(allProviders().length + LOCAL_PROVIDERS.length);
 		const cg = (all.body.providers as { id: string; state: string; available: boolean }[]).find((p) => p.id === 'coingecko');
 		expect(cg).toMatchObject({ state: 'closed', available: true });
 		const news = await get('/api/providers?capability=news');
@@ -351,14 +352,14 @@ describe('pools', () => {
 describe('hierarchy and monitoring', () => {
 	it('overview, usage, health and breakers', async () => {
 		const overview = await get('/api/hierarchy/overview');
-		expect((overview.body.tiers as { tier: string; total: number }[]).reduce((n, t) => n + t.total, 0)).toBe(allProviders().length);
+		expect((overview.body.tiers as { tier: string; total: number }[]).reduce((n, t) => n + t.total, 0)).toBe(allProviders().length + LOCAL_PROVIDERS.length);
 		const usage = await get('/api/hierarchy/usage-stats');
 		const cg = (usage.body.providers as { provider: string; requests: number }[]).find((p) => p.provider === 'coingecko');
 		expect(cg?.requests).toBeGreaterThan(0);
 		const health = await get('/api/hierarchy/health');
-		expect((health.body.healthy as number) + (health.body.degraded as number) + (health.body.down as number)).toBe(allProviders().length);
+		expect((health.body.healthy as number) + (health.body.degraded as number) + (health.body.down as number)).toBe(allProviders().length + LOCAL_PROVIDERS.length);
 		const breakers = await get('/api/hierarchy/circuit-breakers');
-		expect((breakers.body.breakers as unknown[]).length).toBe(allProviders().length);
+		expect((breakers.body.breakers as unknown[]).length).toBe(allProviders().length + LOCAL_PROVIDERS.length);
 	});
 
 	it('status, sources in detail and the recent request ring', async () => {
@@ -366,7 +367,7 @@ describe('hierarchy and monitoring', () => {
 		expect(status.body).toMatchObject({ status: 'ok', wsSessions: ws });
 		expect(status.body.recentRequests).toBeGreaterThan(0);
 		const sources = await get('/api/monitoring/sources/detailed');
-		expect((sources.body.sources as unknown[]).length).toBe(allProviders().length);
+		expect((sources.body.sources as unknown[]).length).toBe(allProviders().length + LOCAL_PROVIDERS.length);
 		const recent = await get('/api/monitoring/requests/recent?limit=2');
 		const requests = recent.body.requests as { provider: string; capability: string; at: number }[];
 		expect(requests).toHaveLength(2);
@@ -520,7 +521,7 @@ describe('resources: catalog and user providers, import/export, backups', () => 
 	it('lists the catalog with the user providers, by category', async () => {
 		const all = await get('/api/resources');
 		expect(all.status).toBe(200);
-		expect((all.body.catalog as unknown[]).length).toBe(allProviders().length);
+		expect((all.body.catalog as unknown[]).length).toBe(allProviders().length + LOCAL_PROVIDERS.length);
 		expect(all.body.user).toEqual([]);
 		const exchanges = await get('/api/resources/category/exchange');
 		expect((exchanges.body.catalog as { category: string }[]).every((p) => p.category === 'exchange')).toBe(true);

@@ -42,6 +42,11 @@ export interface Simulator {
   /** CM_BASE_URLS value pointing every provider here. */
   readonly baseUrls: Record<string, string>;
   setFault(provider: string, fault: FaultInput): void;
+  /**
+   * TEST-ONLY hook: answer `provider`'s requests on `path` (any query) with `body`, a response built
+   * by the test (not a recording), e.g. to move a price; `undefined` goes back to the recording.
+   */
+  setAnswer(provider: string, path: string, body: unknown): void;
   clearFaults(provider?: string): void;
   /** Requests received per provider id since the last reset. */
   requests(provider?: string): number;
@@ -70,6 +75,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const dice = new SeededRandom(options.seed ?? 7);
   const sockets = new Set<Socket>();
   const log: RecordedRequest[] = [];
+  /** Test-built answers (setAnswer), by `<provider> <path>`. */
+  const built = new Map<string, string>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://sim');
@@ -98,7 +105,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       return send(res, 429, { error: 'Too Many Requests' }, { 'retry-after': String(active.retryAfterS) }, cors);
     }
     if (active?.kind === 'server_error') return send(res, 503, { error: 'Service Unavailable' }, {}, cors);
+    if (active?.kind === 'loading') return send(res, 503, { error: `Model ${rest.join('/')} is currently loading`, estimated_time: active.retryAfterS }, {}, cors);
 
+    const answer = built.get(`${id} /${rest.join('/')}`);
+    if (answer !== undefined && !active) return send(res, 200, JSON.parse(answer), {}, cors);
     const route = match(providerRoutes, req.method ?? 'GET', `/${rest.join('/')}`, url.searchParams, body);
     if (!route) return send(res, 404, { error: `no recording for ${req.method} ${options.echoUnmatched ? (req.url ?? '') : `/${rest.join('/')}`}` }, {}, cors);
     const live = route.status === 200 ? refreshTimes(route.body, Date.now()) : route.body;
@@ -156,6 +166,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     baseUrl: (id) => `${url}/${id}`,
     baseUrls: Object.fromEntries(options.providers.map((p) => [p.id, `${url}/${p.id}`])),
     setFault: (provider, fault) => faults.set(provider, Fault.parse(fault)),
+    setAnswer: (provider, path, body) => (body === undefined ? built.delete(`${provider} ${path}`) : built.set(`${provider} ${path}`, JSON.stringify(body))),
     clearFaults: (provider) => (provider ? faults.delete(provider) : faults.clear()),
     requests: (provider) => (provider ? (counts.get(provider) ?? 0) : [...counts.values()].reduce((a, b) => a + b, 0)),
     resetCounts: () => {

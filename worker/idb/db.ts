@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { DataAnswer } from '../../shared/api/monitor';
 import type { PoolConfig } from '../../shared/engine/pool';
 import type { StatsSnapshot } from '../../shared/engine/stats';
+import type { IncidentRecord } from '../../shared/api/incidents';
 
 /**
  * The worker's one IndexedDB database: its schema (the latest version's) and every upgrade step
@@ -18,6 +19,7 @@ import type { StatsSnapshot } from '../../shared/engine/stats';
  *   `userProviders`, `stats` (stats and uptime snapshots per provider and capability), `backups`,
  *   `rotations`; and `answers` reshaped: each record gains its `capability` and `ts` at the top
  *   level, indexed, so retention can drop the oldest without reading every answer.
+ * - v4: `incidents` (breaker incidents, shared/api/incidents.ts; indexes provider, startedAt).
  */
 
 export const DB_NAME = 'crypto-monitor';
@@ -99,6 +101,7 @@ export interface MonitorSchema extends DBSchema {
 	stats: { key: [string, string]; value: StatsRecord; indexes: { provider: string } };
 	backups: { key: string; value: BackupRecord; indexes: { createdAt: number } };
 	rotations: { key: number; value: RotationRow; indexes: { at: number } };
+	incidents: { key: string; value: IncidentRecord; indexes: { provider: string; startedAt: number } };
 }
 
 export type MonitorDb = IDBPDatabase<MonitorSchema>;
@@ -137,6 +140,12 @@ const STEPS: readonly Step[] = [
 			if (reshaped) await cursor.update(reshaped);
 			else await cursor.delete();
 		}
+	},
+	// v4: breaker incidents for the status pages.
+	(db) => {
+		const incidents = db.createObjectStore('incidents', { keyPath: 'id' });
+		incidents.createIndex('provider', 'provider');
+		incidents.createIndex('startedAt', 'startedAt');
 	},
 ];
 

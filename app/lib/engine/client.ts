@@ -268,6 +268,22 @@ class Client implements AppClient {
 	backups = () => this.#api.backups();
 	runDiagnostics = () => this.#api.runDiagnostics();
 	lastDiagnostics = () => this.#api.lastDiagnostics();
+	discovery = () => this.#api.discovery();
+	discoveryAction: MonitorApi['discoveryAction'] = (action) => this.#api.discoveryAction(action);
+	marketSentiment: MonitorApi['marketSentiment'] = (symbol) => this.#api.marketSentiment(symbol);
+	priceConsensus: MonitorApi['priceConsensus'] = (symbol, vs) => this.#api.priceConsensus(symbol, vs);
+	sentimentEnsemble: MonitorApi['sentimentEnsemble'] = (texts) => this.#api.sentimentEnsemble(texts);
+	modelsReport = () => this.#api.modelsReport();
+	browserModel: MonitorApi['browserModel'] = (enable) => this.#api.browserModel(enable);
+	statusIndex = () => this.#api.statusIndex();
+	providerStatus = (id: string) => this.#api.providerStatus(id);
+	poolStatus = (id: string) => this.#api.poolStatus(id);
+	alertRules = () => this.#api.alertRules();
+	addAlertRule: MonitorApi['addAlertRule'] = (rule) => this.#api.addAlertRule(rule);
+	deleteAlertRule: MonitorApi['deleteAlertRule'] = (id) => this.#api.deleteAlertRule(id);
+	recentAlerts: MonitorApi['recentAlerts'] = (limit) => this.#api.recentAlerts(limit);
+	alertPushKey = () => this.#api.alertPushKey();
+	subscribeAlertPush: MonitorApi['subscribeAlertPush'] = (subscription) => this.#api.subscribeAlertPush(subscription);
 }
 
 let connecting: Promise<Result<AppClient>> | undefined;

@@ -27,6 +27,12 @@ import {
 	type RotationT,
 	type StatusView
 } from '../../../shared/api/monitor';
+import type { MarketSentiment as MarketSentimentT, PriceConsensus as PriceConsensusT } from '../../../shared/api/market';
+import type { DiscoveryAction, DiscoveryStatus } from '../../../shared/api/discovery';
+import type { PoolStatusHistory, ProviderStatusHistory, StatusIndex } from '../../../shared/api/status-history';
+import type { Alert, NewRuleInput, Rule } from '../../../shared/alerts/rules';
+import type { PushSubscriptionInput } from '../../../shared/alerts/api';
+import type { BrowserModelStateT, ModelsReportT, SentimentEnsembleT } from '../../../shared/sentiment/schema';
 
 /**
  * Proxy mode: `MonitorApi` over the proxy's REST API. Only client.ts builds one. The proxy
@@ -185,5 +191,68 @@ export class ProxyMonitor implements MonitorApi {
 	lastDiagnostics(): Promise<Result<DiagnosticsT | null>> {
 		// null before the first run.
 		return this.#call('GET', '/api/diagnostics/last');
+	}
+	discovery(): Promise<Result<DiscoveryStatus>> {
+		return this.#call('GET', '/api/resources/discovery/status');
+	}
+	async discoveryAction(action: DiscoveryAction): Promise<Result<DiscoveryStatus>> {
+		const path = action.kind === 'run' ? '/api/resources/discovery/run' : `/api/resources/discovery/candidates/${encodeURIComponent(action.id)}/${action.kind}`;
+		const done = await this.#call<unknown>('POST', path, action.kind === 'accept' ? (action.pool ? { pool: action.pool } : {}) : undefined);
+		return done.ok ? this.discovery() : done;
+	}
+
+	marketSentiment(symbol?: string): Promise<Result<DataAnswer<MarketSentimentT>>> {
+		const path = symbol === undefined ? '/api/resources/sentiment/global' : `/api/resources/sentiment/coin/${encodeURIComponent(symbol)}`;
+		return this.#answer(path);
+	}
+	priceConsensus(symbol: string, vs = 'USD'): Promise<Result<DataAnswer<PriceConsensusT>>> {
+		return this.#answer(`/api/resources/market/consensus/${encodeURIComponent(symbol)}${toQuery({ vs })}`);
+	}
+	/** An upstream answer without the proxy's `ageMs` (the app computes age from `ts`). */
+	async #answer<T>(path: string): Promise<Result<DataAnswer<T>>> {
+		const r = await this.#call<DataAnswer<T>>('GET', path);
+		if (!r.ok) return r;
+		const { data, source, ts, cached, stale, latencyMs } = r.value;
+		return ok({ data, source, ts, cached, stale, latencyMs });
+	}
+
+	sentimentEnsemble(texts: string[]): Promise<Result<SentimentEnsembleT>> {
+		return this.#call('POST', '/api/resources/sentiment/analyze', { texts });
+	}
+	modelsReport(): Promise<Result<ModelsReportT>> {
+		return this.#call('GET', '/api/reports/models');
+	}
+	browserModel(): Promise<Result<BrowserModelStateT>> {
+		// The proxy answers with its own models; a model inside this browser runs in direct mode only.
+		return Promise.resolve(fail('direct_only', 'The in-browser model runs in direct mode; in proxy mode the proxy’s models answer.'));
+	}
+
+	statusIndex(): Promise<Result<StatusIndex>> {
+		return this.#call('GET', '/api/status/index');
+	}
+	providerStatus(id: string): Promise<Result<ProviderStatusHistory>> {
+		return this.#call('GET', `/api/status/providers/${encodeURIComponent(id)}`);
+	}
+	poolStatus(id: string): Promise<Result<PoolStatusHistory>> {
+		return this.#call('GET', `/api/status/pools/${encodeURIComponent(id)}`);
+	}
+
+	alertRules(): Promise<Result<Rule[]>> {
+		return this.#pick('/api/alerts/rules', 'rules');
+	}
+	addAlertRule(rule: NewRuleInput): Promise<Result<Rule>> {
+		return this.#call('POST', '/api/alerts/rules', rule);
+	}
+	deleteAlertRule(id: string): Promise<Result<{ deleted: string }>> {
+		return this.#call('DELETE', `/api/alerts/rules/${encodeURIComponent(id)}`);
+	}
+	recentAlerts(limit = 100): Promise<Result<Alert[]>> {
+		return this.#pick(`/api/alerts?limit=${limit}`, 'alerts');
+	}
+	alertPushKey(): Promise<Result<{ publicKey: string }>> {
+		return this.#call('GET', '/api/alerts/push/key');
+	}
+	subscribeAlertPush(subscription: PushSubscriptionInput): Promise<Result<{ subscribed: true }>> {
+		return this.#call('POST', '/api/alerts/push/subscribe', subscription);
 	}
 }
