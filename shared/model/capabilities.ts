@@ -29,6 +29,12 @@ export const PriceParams = z.object({
   vs: CoinSymbol.default('USD'),
 });
 
+/**
+ * A link shown to people (an article, a post, an image): http or https only. A provider body with
+ * `javascript:` or `data:` there fails validation instead of reaching a page as a live link.
+ */
+export const WebUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
+
 export const MarketCoin = z.object({
   rank: z.number().int().positive(),
   symbol: CoinSymbol,
@@ -37,7 +43,7 @@ export const MarketCoin = z.object({
   marketCap: FiniteNonNegative,
   volume24h: FiniteNonNegative,
   change24hPct: pct.optional(),
-  image: z.url().optional(),
+  image: WebUrl.optional(),
 });
 export const MarketsParams = z.object({ vs: CoinSymbol.default('USD'), limit: limit(100, 250) });
 
@@ -118,7 +124,7 @@ export const FearGreedParams = z.object({ limit: limit(30, 1000) });
 export const NewsItem = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
-  url: z.url(),
+  url: WebUrl,
   source: z.string().min(1),
   publishedAt: EpochMs,
   summary: z.string().optional(),
@@ -129,7 +135,7 @@ export const NewsParams = z.object({ symbols: z.array(CoinSymbol).max(20).option
 export const SocialPost = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
-  url: z.url(),
+  url: WebUrl,
   score: z.number().int(),
   comments: z.number().int().nonnegative(),
   t: EpochMs,
