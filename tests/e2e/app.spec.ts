@@ -71,7 +71,7 @@ test('the AI screen scores a text with a sentiment model, with the key where the
     await page.getByTestId('settings-key-name').fill('HUGGINGFACE_TOKEN');
     await page.getByTestId('settings-key-value').fill(E2E.fakeKey);
     await page.getByTestId('settings-key-add').click();
-    await expect(page.getByTestId('settings-key-HUGGINGFACE_TOKEN')).toBeVisible();
+    await expect(page.getByTestId('settings-key-HUGGINGFACE_TOKEN')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByText(E2E.fakeKey)).toHaveCount(0);
   }
   await page.goto('/ai');

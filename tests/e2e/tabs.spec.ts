@@ -46,6 +46,7 @@ test('two tabs showing the same price cause one upstream request per refresh', a
   // Watch both tabs over two refresh periods (prices refresh every 15 s).
   const seen = new Set<string>();
   const perTab = [new Set<string>(), new Set<string>()];
+  const sources = new Set<string>();
   const until = Date.now() + 35_000;
   while (Date.now() < until) {
     for (const [i, page] of [a, b].entries()) {
@@ -54,6 +55,8 @@ test('two tabs showing the same price cause one upstream request per refresh', a
         seen.add(at);
         perTab[i]?.add(at);
       }
+      const by = await page.getByTestId('prices-source-provider').textContent();
+      if (by) sources.add(by.trim());
     }
     await a.waitForTimeout(250);
   }
@@ -67,7 +70,8 @@ test('two tabs showing the same price cause one upstream request per refresh', a
   expect(seen.size).toBeLessThanOrEqual(Math.max(inA.size, inB.size) + 1);
   // ...and no more upstream requests than answers shown: one request per refresh, not one per
   // tab. (An answer may also come from another provider of the pool, which this count leaves out.)
-  expect(requests).toBeGreaterThan(0);
+  // Refreshes went upstream: to the first source, or (when the pool moved on) to another one.
+  if (requests === 0) expect([...sources].some((s) => s !== source)).toBe(true);
   expect(requests).toBeLessThanOrEqual(seen.size);
   await context.close();
 });

@@ -301,6 +301,11 @@ export function connect(): Promise<Result<AppClient>> {
  */
 const SETTINGS_MIRROR = 'crypto-monitor:settings';
 
+/** The settings last saved in this browser (language, theme …), readable before the worker starts. */
+export function mirroredSettings(): Settings | undefined {
+	return typeof localStorage === 'undefined' ? undefined : readMirror();
+}
+
 function readMirror(): Settings | undefined {
 	try {
 		const raw = localStorage.getItem(SETTINGS_MIRROR);
