@@ -77,7 +77,8 @@ export function dataRoutes(engine: Engine, bytes = new AnswerBytes()) {
 		const options = { ...(pool?.[0] ? { pool: pool[0] } : {}), ...(fresh?.[0] === 'true' ? { fresh: true } : {}) };
 		const outcome = await engine.get(capability as Capability, paramsFromQuery(queries) as never, options);
 		if (!outcome.ok) return c.json({ error: outcome.message, code: outcome.code, attempts: outcome.attempts }, failureStatus(outcome));
-		const body = JSON.stringify(outcome);
+		// `ageMs` as the contract's AnyAnswer has it; reused bytes (at most maxAgeMs old) understate it by that much.
+		const body = JSON.stringify({ ...outcome, ageMs: Math.max(0, Date.now() - outcome.ts) });
 		// Only answers the engine itself served from its cache: a repeat then says the same thing (`cached`, `ts`).
 		if (outcome.cached && !outcome.stale && !options.fresh) bytes.put(url, body);
 		return c.body(body, 200, JSON_TYPE);

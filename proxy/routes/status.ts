@@ -71,7 +71,8 @@ export function statusRoutes({ engine, startedAt, version, now }: StatusOptions)
 			const rate = (ok: number, n: number) => (n === 0 ? 1 : ok / n);
 			return c.json(
 				{
-					totals: requestTotals(engine),
+					// The contract (StatsBody) names the count `requests`, as byCapability and byProvider do.
+					totals: (({ total, ...rest }) => ({ requests: total, ...rest }))(requestTotals(engine)),
 					cache: cacheView(engine),
 					byCapability: [...byCap].map(([capability, a]) => ({ capability, ...a, successRate: rate(a.successes, a.requests) })),
 					byProvider: engine

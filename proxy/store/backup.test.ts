@@ -42,6 +42,15 @@ describe('Backups', () => {
 		expect(backups.list().map((x) => x.name)).toEqual([b.name, a.name]);
 	});
 
+	it('never reuses a pruned name within one second (found by tests/fuzz/rest.test.ts)', async () => {
+		const { backups } = setup(2);
+		const names: string[] = [];
+		// The third prunes the first (`…030405.db`); the fourth must not take that name back and lose itself.
+		for (let i = 0; i < 4; i++) names.push((await backups.backup()).name);
+		expect(names.at(-1)).toBe('crypto-monitor-20250102-030405-3.db');
+		expect(backups.list().map((x) => x.name)).toEqual([names[3], names[2]]);
+	});
+
 	it('restores a backup in place, and the same handles keep working', async () => {
 		const { backups, store, tick } = setup();
 		await store.set('k', 'before');

@@ -118,9 +118,11 @@ export class Backups {
 	}
 
 	#freeName(base: string): string {
-		const taken = new Set(readdirSync(this.dir));
-		if (!taken.has(`${base}.db`)) return `${base}.db`;
-		for (let i = 1; ; i++) if (!taken.has(`${base}-${i}.db`)) return `${base}-${i}.db`;
+		// Above every number taken this second: a name freed by pruning is never reused, since it would
+		// sort as the oldest backup and be pruned at once (the new backup lost, the request a 503).
+		const taken = readdirSync(this.dir).filter((n) => n.startsWith(`${base}.`) || n.startsWith(`${base}-`)).filter((n) => BACKUP_NAME.test(n));
+		if (taken.length === 0) return `${base}.db`;
+		return `${base}-${Math.max(...taken.map(seq)) + 1}.db`;
 	}
 }
 

@@ -90,7 +90,13 @@ const httpsUrl = (field: string) =>
     .url({ protocol: /^https$/, error: `${field} must be an https:// URL` })
     .max(2048)
     .refine((u) => {
-      const url = new URL(u);
+      // zod runs this even when the url check above failed: an unparsable value is that check's issue, never a throw.
+      let url: URL;
+      try {
+        url = new URL(u);
+      } catch {
+        return true;
+      }
       return url.username === '' && url.password === '';
     }, `${field} must not carry credentials (keys come from the environment)`);
 const UserProviderFields = z.strictObject({

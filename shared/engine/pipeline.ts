@@ -45,7 +45,8 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
 const failure = (kind: FailureKind, message: string, retryAfterMs?: number): Interpreted<never> =>
   retryAfterMs === undefined ? { ok: false, kind, message } : { ok: false, kind, message, retryAfterMs };
 
-const fromClassified = (c: Classified): Interpreted<never> => failure(c.kind, c.message, c.retryAfterMs);
+// A provider's error body may carry an empty message (Kraken `{"error": [[]]}`): say at least what kind it was.
+const fromClassified = (c: Classified): Interpreted<never> => failure(c.kind, c.message.trim() || `${c.kind} (the provider gave no message)`, c.retryAfterMs);
 
 function snippet(body: string): string {
   const flat = body.replace(/\s+/g, ' ').trim();
