@@ -10,11 +10,14 @@ const config = {
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},
 	kit: {
-		// A static SPA: every unknown path falls back to index.html, which the proxy (or any CDN) serves.
+		// A static SPA: every screen is a real page (app/routes/+layout.ts prerenders the shells, with
+		// relative paths, so any sub-path works); other paths fall back to 200.html, which the proxy,
+		// a host with SPA rewrites and the service worker serve (it cannot be index.html, which is
+		// now the market screen's own page).
 		adapter: adapter({
 			pages: 'build',
 			assets: 'build',
-			fallback: 'index.html',
+			fallback: '200.html',
 			precompress: false,
 			strict: true
 		}),

@@ -24,8 +24,11 @@ const pwa = SvelteKitPWA({
 	manifestFilename: 'manifest.webmanifest',
 	includeManifestIcons: false,
 	kit: {
-		// adapter-static writes build/index.html as the fallback of every path (svelte.config.js).
-		adapterFallback: 'index.html',
+		// adapter-static writes build/200.html as the fallback of every path (svelte.config.js).
+		adapterFallback: '200.html',
+		// The precache names the market screen's page after this (build/index.html); relative, it
+		// resolves beside sw.js, so the worker installs under any sub-path ('/' would be the origin's root).
+		base: './',
 		spa: true
 	},
 	manifest: {
@@ -66,8 +69,9 @@ const pwa = SvelteKitPWA({
 		// The engine worker bundles the whole provider catalog (~0.4 MB today): far above workbox's 2 MB
 		// default, so it is never left out; past this limit the build fails instead of skipping the file.
 		maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-		// Every navigation gets the precached SPA shell (relative to sw.js, so sub-paths work) …
-		navigateFallback: 'index.html',
+		// Screens are answered by their own precached page (workbox tries `<path>.html`, which has
+		// relative asset paths, so sub-paths work); every other navigation gets the fallback shell …
+		navigateFallback: '200.html',
 		// … except the proxy's own pages and endpoints.
 		navigateFallbackDenylist: NOT_THE_APP
 	}
@@ -101,7 +105,9 @@ export default defineConfig({
 			'worker/**/*.test.ts',
 			'app/**/*.test.ts',
 			'tests/integration/**/*.test.ts',
-			'tests/sim/**/*.test.ts'
+			'tests/sim/**/*.test.ts',
+			'tests/chaos/**/*.test.ts',
+			'tests/fuzz/**/*.test.ts'
 		],
 		testTimeout: 20000
 	}

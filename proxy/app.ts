@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
@@ -140,17 +140,20 @@ function userBaseUrls(json: string | undefined): BaseUrlOverrides {
 	}
 }
 
-/** The SPA's inline bootstrap script hashes, re-read when a new build replaces index.html. */
+/**
+ * The SPA's inline bootstrap script hashes, re-read when a new build replaces its pages: the
+ * screens' own pages (relative paths, all alike: index.html stands for them) and the fallback.
+ */
 function spaScriptHashes(root: string): () => readonly string[] {
-	let seen = -1;
+	let seen = '';
 	let hashes: readonly string[] = [];
 	return () => {
+		const files = ['index.html', '200.html'].map((name) => join(root, name)).filter((file) => existsSync(file));
 		try {
-			const file = join(root, 'index.html');
-			const mtime = statSync(file).mtimeMs;
-			if (mtime !== seen) {
-				hashes = inlineScriptHashes(readFileSync(file, 'utf8'));
-				seen = mtime;
+			const stamp = files.map((file) => `${file}:${statSync(file).mtimeMs}`).join('|');
+			if (stamp !== seen) {
+				hashes = [...new Set(files.flatMap((file) => inlineScriptHashes(readFileSync(file, 'utf8'))))];
+				seen = stamp;
 			}
 		} catch {
 			hashes = [];

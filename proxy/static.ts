@@ -6,7 +6,10 @@ import type { MiddlewareHandler } from 'hono';
 export interface SpaStaticOptions {
 	/** Folder holding the built SPA (adapter-static output). */
 	root: string;
-	/** The page served for every path that is not a file. Default: `index.html` (adapter fallback). */
+	/**
+	 * The page served for every path that is not a file. Default: `200.html` (adapter-static's
+	 * fallback, svelte.config.js), or `index.html` in a folder without it.
+	 */
 	fallback?: string;
 	/** Paths never answered with the SPA, so API clients get JSON 404s. Default: `/api` and below. */
 	isApiPath?: (path: string) => boolean;
@@ -30,17 +33,19 @@ const noop = async (): Promise<void> => {};
  */
 export function spaStatic({
 	root,
-	fallback = 'index.html',
+	fallback: chosen,
 	isApiPath = defaultIsApiPath
 }: SpaStaticOptions): MiddlewareHandler {
 	// Created on first use: serveStatic complains at construction when the folder does not exist yet.
 	let files: MiddlewareHandler | undefined;
-	let fallbackPage: MiddlewareHandler | undefined;
+	// One per fallback name: a rebuild may add 200.html to a folder that had only index.html.
+	const fallbackPages = new Map<string, MiddlewareHandler>();
 
 	return async function spaStatic(c, next) {
 		const { method, path } = c.req;
 		if ((method !== 'GET' && method !== 'HEAD') || isApiPath(path)) return next();
 
+		const fallback = chosen ?? (existsSync(join(root, '200.html')) ? '200.html' : 'index.html');
 		if (!existsSync(join(root, fallback))) {
 			return c.text('The app is not built yet: run `npm run build` (or `npm start`, which builds it).', 503);
 		}
@@ -51,7 +56,8 @@ export function spaStatic({
 
 		if (path.startsWith('/_app/')) return next();
 
-		fallbackPage ??= serveStatic({ root, path: fallback });
+		let fallbackPage = fallbackPages.get(fallback);
+		if (!fallbackPage) fallbackPages.set(fallback, (fallbackPage = serveStatic({ root, path: fallback })));
 		const page = await fallbackPage(c, noop);
 		return page ? withCacheHeaders(page, `/${fallback}`) : next();
 	};

@@ -1,3 +1,5 @@
+// First, before any schema is built (see the module's comment).
+import './zod-jitless';
 import { expose } from 'comlink';
 import { version } from '../package.json';
 import { TAB_CHANNEL } from './tabs';

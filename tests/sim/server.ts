@@ -5,6 +5,7 @@ import { SeededRandom } from '../../shared/engine/ports';
 import type { FixtureCase } from '../../shared/catalog/testing/cases';
 import { corruptBody, Fault, refreshTimes, type FaultInput } from './faults';
 import { loadCases, match, routesFor, type Route } from './routes';
+import { jsonAnswer, parseAnswerInput, type BuiltAnswer } from './answers';
 
 export interface SimulatorOptions {
   readonly providers: readonly ProviderSpec[];
@@ -76,7 +77,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const sockets = new Set<Socket>();
   const log: RecordedRequest[] = [];
   /** Test-built answers (setAnswer), by `<provider> <path>`. */
-  const built = new Map<string, string>();
+  const built = new Map<string, BuiltAnswer>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://sim');
@@ -108,7 +109,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     if (active?.kind === 'loading') return send(res, 503, { error: `Model ${rest.join('/')} is currently loading`, estimated_time: active.retryAfterS }, {}, cors);
 
     const answer = built.get(`${id} /${rest.join('/')}`);
-    if (answer !== undefined && !active) return send(res, 200, JSON.parse(answer), {}, cors);
+    if (answer !== undefined && !active) {
+      res.writeHead(200, { 'content-type': answer.type, ...corsHeaders(cors) });
+      return res.end(answer.text);
+    }
     const route = match(providerRoutes, req.method ?? 'GET', `/${rest.join('/')}`, url.searchParams, body);
     if (!route) return send(res, 404, { error: `no recording for ${req.method} ${options.echoUnmatched ? (req.url ?? '') : `/${rest.join('/')}`}` }, {}, cors);
     const live = route.status === 200 ? refreshTimes(route.body, Date.now()) : route.body;
@@ -136,6 +140,17 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     }
     if (path === '/_sim/faults' && method === 'DELETE') {
       faults.clear();
+      return send(res, 200, { ok: true });
+    }
+    // TEST-ONLY answers built by a test for a running demo (tests/sim/answers.ts).
+    if (path === '/_sim/answers' && method === 'POST') {
+      const input = parseAnswerInput(body);
+      if (!input) return send(res, 400, { error: 'expected {provider, path, body} or {provider, path, text, contentType}' });
+      built.set(input.key, input.answer);
+      return send(res, 200, { ok: true });
+    }
+    if (path === '/_sim/answers' && method === 'DELETE') {
+      built.clear();
       return send(res, 200, { ok: true });
     }
     if (path === '/_sim/stats') return send(res, 200, { requests: Object.fromEntries(counts), paths: Object.fromEntries(pathCounts), faults: Object.fromEntries(faults) });
@@ -166,7 +181,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     baseUrl: (id) => `${url}/${id}`,
     baseUrls: Object.fromEntries(options.providers.map((p) => [p.id, `${url}/${p.id}`])),
     setFault: (provider, fault) => faults.set(provider, Fault.parse(fault)),
-    setAnswer: (provider, path, body) => (body === undefined ? built.delete(`${provider} ${path}`) : built.set(`${provider} ${path}`, JSON.stringify(body))),
+    setAnswer: (provider, path, body) => (body === undefined ? built.delete(`${provider} ${path}`) : built.set(`${provider} ${path}`, jsonAnswer(body))),
     clearFaults: (provider) => (provider ? faults.delete(provider) : faults.clear()),
     requests: (provider) => (provider ? (counts.get(provider) ?? 0) : [...counts.values()].reduce((a, b) => a + b, 0)),
     resetCounts: () => {

@@ -1,3 +1,4 @@
+import { base as appBase } from '$app/paths';
 import { wrap, proxy, type Remote } from 'comlink';
 import type { Capability, ParamsInput, ResultOf } from '../../../shared/model';
 import { fail, ok, DEFAULT_SETTINGS, type AppConfig, type DataAnswer, type DataOptions, type Mode, type MonitorApi, type Result, type Settings } from '../../../shared/api/monitor';
@@ -45,7 +46,8 @@ const GROUP_OF: Partial<Record<Capability, Group>> = {
 
 async function loadConfig(): Promise<AppConfig> {
 	try {
-		const res = await fetch(new URL('app-config.json', document.baseURI), { cache: 'no-cache' });
+		// Beside the app's pages: `base` is where they were loaded from (any sub-path), whatever the screen.
+		const res = await fetch(new URL(`${appBase}/app-config.json`, location.href), { cache: 'no-cache' });
 		if (!res.ok) return {};
 		const body: unknown = await res.json();
 		return body && typeof body === 'object' && !Array.isArray(body) ? (body as AppConfig) : {};
