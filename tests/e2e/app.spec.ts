@@ -22,8 +22,11 @@ const OPS_SCREENS: { path: string; id: string; rows: string }[] = [
   { path: '/reports', id: 'reports', rows: '[data-testid=coverage] tbody tr' },
 ];
 
+/** Providers a test of this file gave a fault, cleared after it. */
+const faulted = new Set<string>();
 test.afterEach(async ({ page }, info) => {
-  await clearFaults(page, simUrl(info.project.name));
+  await clearFaults(page, simUrl(info.project.name), faulted);
+  faulted.clear();
 });
 
 test('the app starts in the mode of its deployment', async ({ page }, info) => {
@@ -88,6 +91,7 @@ test('a failing provider leaves prices flowing from another, and Providers shows
   const sim = simUrl(info.project.name);
   await page.goto('/');
   const first = await expectSourced(page, 'prices');
+  faulted.add(first);
   const fault = await page.request.post(`${sim}/_sim/faults`, { data: { provider: first, kind: 'server_error' } });
   expect(fault.ok()).toBe(true);
 

@@ -25,7 +25,10 @@ export async function expectSourced(page: Page, testid: string, timeout = 20_000
   return (await provider.textContent()) ?? '';
 }
 
-/** Clears every injected fault of a simulator. */
-export async function clearFaults(page: Page, sim: string): Promise<void> {
-  await page.request.delete(`${sim}/_sim/faults`);
+/**
+ * Clears the faults these providers were given. Only theirs: test files run side by side on one
+ * simulator (two workers), and lifting every fault would undo another file's test mid-way.
+ */
+export async function clearFaults(page: Page, sim: string, providers: Iterable<string>): Promise<void> {
+  for (const provider of providers) await page.request.delete(`${sim}/_sim/faults?provider=${encodeURIComponent(provider)}`);
 }

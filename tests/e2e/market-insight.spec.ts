@@ -1,10 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { clearFaults, collectProblems } from './helpers';
-import { simUrl } from './ports';
+import { collectProblems } from './helpers';
 
 /** The Market screen's sentiment and price-consensus cards, in both modes, against the simulator. */
-
-test.afterEach(async ({ page }, info) => clearFaults(page, simUrl(info.project.name)));
 
 test('shows market sentiment with each part and its source, and a coin’s', async ({ page }) => {
   const problems = collectProblems(page);

@@ -25,6 +25,8 @@ const SCREENS = [
   { path: '/catalog', id: 'catalog' },
   { path: '/logs', id: 'logs' },
   { path: '/reports', id: 'reports' },
+  { path: '/status', id: 'status' },
+  { path: '/alerts', id: 'alerts' },
   { path: '/settings', id: 'settings' },
 ] as const;
 

@@ -87,7 +87,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
       log.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers, body });
     }
-    if (url.pathname.startsWith('/_sim/')) return control(req.method ?? 'GET', url.pathname, body, res);
+    if (url.pathname.startsWith('/_sim/')) return control(req.method ?? 'GET', url.pathname, body, res, url.searchParams);
 
     const [, id = '', ...rest] = url.pathname.split('/');
     const providerRoutes = routes.get(id);
@@ -124,7 +124,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     res.end(text);
   };
 
-  const control = (method: string, path: string, body: string, res: ServerResponse) => {
+  const control = (method: string, path: string, body: string, res: ServerResponse, query: URLSearchParams) => {
     if (path === '/_sim/faults' && method === 'POST') {
       let input: unknown;
       try {
@@ -138,8 +138,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       faults.set(provider, parsed.data);
       return send(res, 200, { ok: true });
     }
+    // `?provider=<id>` clears that provider's fault only, so tests running side by side on one
+    // simulator do not lift each other's faults; without it, every fault goes.
     if (path === '/_sim/faults' && method === 'DELETE') {
-      faults.clear();
+      const only = query.getAll('provider');
+      if (only.length === 0) faults.clear();
+      for (const id of only) faults.delete(id);
       return send(res, 200, { ok: true });
     }
     // TEST-ONLY answers built by a test for a running demo (tests/sim/answers.ts).

@@ -43,12 +43,15 @@ describe('the upstream simulator', () => {
     expect(set.status).toBe(200);
     const hit = await fetch(`${sim.baseUrl('coingecko')}/global`);
     expect(hit.status).toBe(503);
-    await fetch(`${sim.url}/_sim/faults`, { method: 'DELETE' });
+    // Clearing another provider's fault leaves this one in place.
+    await fetch(`${sim.url}/_sim/faults?provider=binance`, { method: 'DELETE' });
+    expect((await fetch(`${sim.baseUrl('coingecko')}/global`)).status).toBe(503);
+    await fetch(`${sim.url}/_sim/faults?provider=coingecko`, { method: 'DELETE' });
     const ok = await fetch(`${sim.baseUrl('coingecko')}/global`);
     expect(ok.status).toBe(200);
-    expect(sim.requests('coingecko')).toBe(2);
+    expect(sim.requests('coingecko')).toBe(3);
     const stats = (await (await fetch(`${sim.url}/_sim/stats`)).json()) as { paths: Record<string, number> };
-    expect(stats.paths).toEqual({ 'coingecko GET /global': 2 });
+    expect(stats.paths).toEqual({ 'coingecko GET /global': 3 });
   });
 
   it('never answers a request about another asset with a recording, but lets paging differ', async () => {
