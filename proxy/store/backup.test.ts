@@ -51,6 +51,13 @@ describe('Backups', () => {
 		expect(backups.list().map((x) => x.name)).toEqual([names[3], names[2]]);
 	});
 
+	it('takes backups asked for at the same moment one after the other, under distinct names', async () => {
+		const { backups } = setup(5);
+		const made = await Promise.all([backups.backup(), backups.backup(), backups.backup()]);
+		expect(new Set(made.map((b) => b.name)).size).toBe(3);
+		expect(backups.list().map((b) => b.name).sort()).toEqual(made.map((b) => b.name).sort());
+	});
+
 	it('restores a backup in place, and the same handles keep working', async () => {
 		const { backups, store, tick } = setup();
 		await store.set('k', 'before');

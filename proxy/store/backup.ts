@@ -30,6 +30,8 @@ export class Backups {
 	readonly #db: StoreDb;
 	readonly #keep: number;
 	readonly #now: () => number;
+	/** Backups and restores run one at a time: two at once would pick the same free name, and a restore closes the connection a backup reads. */
+	#queue: Promise<unknown> = Promise.resolve();
 
 	constructor(db: StoreDb, { keep = DEFAULT_BACKUPS_KEPT, now = Date.now }: BackupsOptions = {}) {
 		this.#db = db;
@@ -43,7 +45,11 @@ export class Backups {
 	 * consistent state). It is written under a temporary name and renamed, so a crash mid-copy never
 	 * leaves a partial file that looks like a backup. Then prunes to the newest `keep`.
 	 */
-	async backup(): Promise<BackupInfo> {
+	backup(): Promise<BackupInfo> {
+		return this.#serial(() => this.#backupNow());
+	}
+
+	async #backupNow(): Promise<BackupInfo> {
 		mkdirSync(this.dir, { recursive: true });
 		const name = this.#freeName(stamp(this.#now()));
 		const partial = join(this.dir, `${name}.partial`);
@@ -88,7 +94,11 @@ export class Backups {
 	 * (integrity, not newer than this code); then the connection is closed, the file copied over
 	 * (to a temporary name, then renamed) and reopened, which runs any migrations it needs.
 	 */
-	async restore(name: string): Promise<RestoreResult> {
+	restore(name: string): Promise<RestoreResult> {
+		return this.#serial(() => this.#restoreNow(name));
+	}
+
+	async #restoreNow(name: string): Promise<RestoreResult> {
 		const found = this.list().find((b) => b.name === name);
 		if (!found) return { ok: false, reason: 'not_found', message: `no backup named '${name}'` };
 		const source = join(this.dir, found.name);
@@ -108,6 +118,12 @@ export class Backups {
 			this.#db.reopen();
 		}
 		return { ok: true, restored: found.name, schemaVersion: schemaVersion(this.#db.connection) };
+	}
+
+	#serial<T>(work: () => Promise<T>): Promise<T> {
+		const run = this.#queue.then(work);
+		this.#queue = run.catch(() => undefined);
+		return run;
 	}
 
 	#info(name: string): BackupInfo {
