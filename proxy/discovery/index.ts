@@ -140,11 +140,10 @@ export class Discovery {
 			docs: c.sources.includes('chain-registry') ? 'https://chainid.network/' : c.url.replace(/^http:/, 'https:'),
 			capabilities: ['block-height', 'gas', 'balance'],
 			template: { family: 'jsonrpc', chain: c.chain },
+			// What the probe saw (an Access-Control-Allow-Origin header or not), kept with the provider.
+			cors: c.cors,
 		});
 		if (!added.ok) return { ok: false, status: added.status === 400 ? 409 : added.status, error: added.error };
-		// The node family assumes CORS; what the probe saw wins (until a restart re-reads the stored provider).
-		const rt = this.#engine.runtime(providerId);
-		if (rt && !c.cors) this.#engine.upsertProvider({ ...rt.spec, cors: false });
 		if (pool) users.savePool(this.#engine.upsertPool({ ...pool, members: [...pool.members, { provider: providerId }] }));
 		const updated = { ...c, decision: 'accepted' as const, providerId };
 		this.runner.store.put(updated, this.#now());

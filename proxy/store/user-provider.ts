@@ -39,6 +39,8 @@ export const UserProviderSpec = z.strictObject({
 		.min(1, 'at least one capability')
 		.refine((caps) => new Set(caps).size === caps.length, 'a capability is listed twice'),
 	template: UserTemplate.optional(),
+	/** Whether it sends CORS headers; default: its template family's. */
+	cors: z.boolean({ error: 'cors is true or false' }).optional(),
 }).superRefine((p, ctx) => {
 	const issue = templateIssue(p);
 	if (issue) ctx.addIssue({ code: 'custom', message: issue, path: ['template'] });

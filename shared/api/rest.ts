@@ -112,6 +112,8 @@ const UserProviderFields = z.strictObject({
     .refine((caps) => new Set(caps).size === caps.length, 'a capability is listed twice'),
   /** How to call it (a catalog family); without one it is stored but not live. */
   template: UserTemplate.optional(),
+  /** Whether it sends CORS headers (direct mode then calls it without a relay); default: its template family's. */
+  cors: z.boolean({ error: 'cors is true or false' }).optional(),
 });
 /** A provider added at run time; live when its template says how to call it. Unknown fields are refused. */
 export const NewUserProvider = UserProviderFields.superRefine((p, ctx) => {

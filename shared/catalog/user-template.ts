@@ -46,6 +46,8 @@ export interface UserProviderLike {
   readonly docs: string;
   readonly capabilities: readonly Capability[];
   readonly template?: UserTemplate | undefined;
+  /** Whether it sends CORS headers (browsers in direct mode then call it without a relay); default: its family's. */
+  readonly cors?: boolean | undefined;
 }
 
 /** Why a template does not fit the rest of the provider, or undefined when it does. */

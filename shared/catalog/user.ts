@@ -13,7 +13,7 @@ export { RPC_CHAINS, TEMPLATE_FAMILIES, UserTemplate, templateIssue, type UserPr
 export function userProviderAdapter(p: UserProviderLike): Provider<string> | undefined {
   const t = p.template;
   if (!t || templateIssue(p) !== undefined) return undefined;
-  const base = { id: p.id, name: p.name, docs: p.docs, verified: false };
+  const base = { id: p.id, name: p.name, docs: p.docs, verified: false, ...(p.cors === undefined ? {} : { cors: p.cors }) };
   const provider: Provider<string> =
     t.family === 'jsonrpc'
       ? jsonRpcNode({ ...base, chain: t.chain, url: p.baseUrl.replace(/\/+$/, '') })

@@ -10,6 +10,7 @@ import { createApp } from '../../proxy/app';
 import { createProxyEngine } from '../../proxy/engine';
 import { chainRegistrySource, curatedSource, DEFAULT_THRESHOLDS, Discovery, probeFetch } from '../../proxy/discovery';
 import { openDatabase, type StoreDb } from '../../proxy/store';
+import { UserResources } from '../../proxy/user-providers';
 import { startSimulator, type Simulator } from '../sim/server';
 import { freePort, startCandidateServer, type CandidateServer } from '../sim/candidates';
 
@@ -245,5 +246,29 @@ describe('discovery over the loopback simulator', () => {
     // host the engine has (the accepted node's loopback host), so they are no longer new.
     expect(s.lastRun?.total).toBe(5);
     expect(s.counts).toMatchObject({ accepted: 1, dismissed: 1 });
+  });
+
+  it('keeps what the probe saw of CORS with the accepted provider, across a restart', async () => {
+    const nocors = byUrl(await status(), cands.rpc('good-nocors'));
+    expect(nocors.cors).toBe(false);
+    const res = await app.request(`/api/resources/discovery/candidates/${nocors.id}/accept`, { method: 'POST', headers: jsonHeaders, body: '{}' });
+    expect(res.status).toBe(201);
+    const { provider } = (await res.json()) as { provider: string };
+    // The JSON-RPC family assumes CORS; the probe saw none, and that is what is stored and applied.
+    expect(engine.runtime(provider)?.spec.cors).toBe(false);
+    const listed = (await (await app.request('/api/resources')).json()) as { user: { id: string; cors?: boolean }[] };
+    expect(listed.user.find((u) => u.id === provider)?.cors).toBe(false);
+    // A restart reads the stored row again (here: another UserResources on the same database).
+    const restarted = await createProxyEngine({ env: { CM_BASE_URLS: JSON.stringify(sim.baseUrls) } });
+    try {
+      new UserResources({ engine: restarted, db, allowLoopback: true }).start();
+      expect(restarted.runtime(provider)?.spec.baseUrl).toBe(cands.rpc('good-nocors'));
+      expect(restarted.runtime(provider)?.spec.cors).toBe(false);
+      // The one accepted with CORS keeps the family's default.
+      const good = byUrl(await status(), cands.rpc('good'));
+      expect(good.providerId && restarted.runtime(good.providerId)?.spec.cors).toBe(true);
+    } finally {
+      await restarted.close();
+    }
   });
 });
