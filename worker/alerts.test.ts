@@ -70,6 +70,10 @@ describe('WorkerAlerts', () => {
 		const again = new WorkerAlerts(db, () => engine, () => clock.now());
 		expect((await again.rules()).map((r) => r.kind)).toEqual(['price-above']);
 		expect(await again.recent(1)).toEqual([both[0]]);
+		// … and, the price still above, does not notify of the crossing already reported (a reload).
+		await clock.advance(15_000);
+		await again.round();
+		expect(await again.recent()).toHaveLength(2);
 	});
 
 	it('rejects a bad rule with the field named, and deletes only rules that exist', async () => {

@@ -93,6 +93,10 @@ export class WorkerAlerts {
 		if (!engine) return;
 		if (!this.#loaded) {
 			this.#evaluator.setRules(await this.rules());
+			// A reload must not notify again of a crossing already reported: pick up from the stored alerts.
+			const lastFired = new Map<string, number>();
+			for (const a of await this.recent(KEPT)) lastFired.set(a.ruleId, Math.max(a.ts, lastFired.get(a.ruleId) ?? -Infinity));
+			this.#evaluator.resume(lastFired);
 			this.#offBreaker = engine.events.on('breaker', (e) => {
 				const fired = this.#evaluator.observeBreaker(e.provider, e.to, e.at);
 				if (fired.length > 0) void this.#serial(() => this.#record(fired)).catch(() => undefined);

@@ -45,6 +45,7 @@ export class AlertService {
 
 	start(): this {
 		this.#evaluator.setRules(this.#o.store.rules());
+		this.#evaluator.resume(this.#o.store.lastFiredAt());
 		this.#offBreaker = this.#o.engine.events.on('breaker', (e) => this.#fired(this.#evaluator.observeBreaker(e.provider, e.to, e.at)));
 		this.#schedule(0);
 		return this;

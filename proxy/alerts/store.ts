@@ -61,6 +61,12 @@ export class AlertStore {
 		});
 	}
 
+	/** When each rule last fired, by rule id, from the alerts kept. */
+	lastFiredAt(): Map<string, number> {
+		const rows = this.#db.statement<{ rule_id: string; at: number }>('SELECT rule_id, MAX(at) AS at FROM alerts GROUP BY rule_id').all();
+		return new Map(rows.map((r) => [r.rule_id, r.at]));
+	}
+
 	alerts(limit: number): Alert[] {
 		const rows = this.#db.statement<{ alert: string }>('SELECT alert FROM alerts ORDER BY at DESC, id DESC LIMIT ?').all(limit);
 		return rows.flatMap((r) => parsed(Alert, r.alert));

@@ -31,6 +31,25 @@ describe('AlertEvaluator', () => {
     expect(ev.observePrices(btc(100.5), 'sim', 215_000)).toHaveLength(1);
   });
 
+  it('does not fire again after a restart for a crossing it already reported, and fires the next one', () => {
+    const rules = [rule('a', { kind: 'price-above', symbol: 'BTC', threshold: 100, debounceMinutes: 0 }), rule('d', { kind: 'provider-down', providerId: 'kraken', forMinutes: 0 })];
+    const before = new AlertEvaluator();
+    before.setRules(rules);
+    expect(run(before, [90, 101])).toHaveLength(1);
+    // The restarted process knows only when each rule last fired (the stored alerts).
+    const after = new AlertEvaluator();
+    after.setRules(rules);
+    after.resume(new Map([['a', 15_000], ['d', 0]]));
+    expect(run(after, [105, 110], 15_000, 60_000)).toEqual([]);
+    expect(run(after, [90, 102], 15_000, 120_000)).toHaveLength(1);
+    // A provider-down rule stays armed (a healthy provider sends no transition that would re-arm it), past its 5 min debounce.
+    expect(after.observeBreaker('kraken', 'open', 6 * MIN)).toHaveLength(1);
+    // Without resume, the same restart fires the crossing again.
+    const forgetful = new AlertEvaluator();
+    forgetful.setRules(rules);
+    expect(run(forgetful, [105], 15_000, 60_000)).toHaveLength(1);
+  });
+
   it('fires price-below on the way down', () => {
     const ev = new AlertEvaluator();
     ev.setRules([rule('b', { kind: 'price-below', symbol: 'BTC', threshold: 50, debounceMinutes: 0 })]);

@@ -47,6 +47,21 @@ export class AlertEvaluator {
     return this.#rules;
   }
 
+  /**
+   * Picks up after a restart from when each rule last fired (the stored alerts), so a restart does
+   * not send the same alert again. A price rule that has fired starts disarmed: the next price that
+   * leaves its band re-arms it, as it would have without the restart (at worst a crossing made
+   * entirely while the process was down goes unreported). Every rule keeps its debounce. A
+   * provider-down rule stays armed, since only a breaker transition re-arms it and a healthy
+   * provider sends none after a start.
+   */
+  resume(lastFiredAt: ReadonlyMap<string, number>): void {
+    for (const rule of this.#rules) {
+      const at = lastFiredAt.get(rule.id);
+      if (at !== undefined) this.#state.set(rule.id, { armed: rule.kind === 'provider-down', lastFiredAt: at });
+    }
+  }
+
   /** New prices from `source` at `now`: the alerts they fire. */
   observePrices(quotes: readonly PriceObservation[], source: string, now: number): Alert[] {
     const fired: Alert[] = [];

@@ -66,24 +66,11 @@ const api = async (method: string, path: string, body?: unknown, admin = true) =
   return { status: res.status, text: await res.text() };
 };
 
-beforeAll(async () => {
-  sim = await startSimulator({ providers: allProviders() });
-  hook = await receiver(() => ({ received: true }));
-  // The Bot API's documented answer to sendMessage: {ok: true, result: Message}.
-  telegram = await receiver((_path, body) => ({ ok: true, result: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: 42, type: 'private' }, text: (JSON.parse(body) as { text: string }).text } }));
-  dataDir = mkdtempSync(join(tmpdir(), 'cm-alerts-'));
-  const staticRoot = mkdtempSync(join(tmpdir(), 'cm-alerts-static-'));
-  writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><html><body>app</body></html>');
-  // Only CoinGecko answers (a 0-rate fault overrides the '*' one), so the test's price is the price.
-  sim.setFault('*', { kind: 'server_error' });
-  sim.setFault('coingecko', { kind: 'slow', rate: 0 });
-  btcAt(60_000);
-  const origLog = console.warn;
-  console.warn = (...args: unknown[]) => {
-    consoleText.push(args.join(' '));
-    origLog(...args);
-  };
-  proxy = await startServer({
+let staticRoot: string;
+
+/** The proxy on the test's data folder (a second call is a restart on the same database). */
+const startProxy = () =>
+  startServer({
     port: 0,
     host: '127.0.0.1',
     staticRoot,
@@ -99,6 +86,25 @@ beforeAll(async () => {
       TELEGRAM_API_BASE: telegram.url,
     },
   });
+
+beforeAll(async () => {
+  sim = await startSimulator({ providers: allProviders() });
+  hook = await receiver(() => ({ received: true }));
+  // The Bot API's documented answer to sendMessage: {ok: true, result: Message}.
+  telegram = await receiver((_path, body) => ({ ok: true, result: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: 42, type: 'private' }, text: (JSON.parse(body) as { text: string }).text } }));
+  dataDir = mkdtempSync(join(tmpdir(), 'cm-alerts-'));
+  staticRoot = mkdtempSync(join(tmpdir(), 'cm-alerts-static-'));
+  writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><html><body>app</body></html>');
+  // Only CoinGecko answers (a 0-rate fault overrides the '*' one), so the test's price is the price.
+  sim.setFault('*', { kind: 'server_error' });
+  sim.setFault('coingecko', { kind: 'slow', rate: 0 });
+  btcAt(60_000);
+  const origLog = console.warn;
+  console.warn = (...args: unknown[]) => {
+    consoleText.push(args.join(' '));
+    origLog(...args);
+  };
+  proxy = await startProxy();
 }, 30_000);
 
 afterAll(async () => {
@@ -173,6 +179,25 @@ describe('alerts through the proxy', () => {
       expect(r.text).not.toContain('privateKey');
     }
     expect(consoleText.join('\n')).not.toContain(BOT_TOKEN);
+  }, 60_000);
+
+  it('does not send the same alert again after a restart while the price is still above', async () => {
+    // BTC is still at 65,100: above the line, inside the re-arm band. The restarted proxy reads when
+    // the rule last fired and waits for a retreat, as the first process would have.
+    await proxy.close();
+    proxy = await startProxy();
+    sim.resetCounts();
+    await until(() => sim.requests('coingecko') >= 3, 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(hook.got).toHaveLength(1);
+    expect(telegram.got).toHaveLength(1);
+    // A real retreat and a new crossing fire as before.
+    btcAt(60_000);
+    sim.resetCounts();
+    await until(() => sim.requests('coingecko') >= 2, 8_000);
+    btcAt(66_500);
+    expect(await until(() => hook.got.length >= 2, 10_000)).toBe(true);
+    expect(telegram.got).toHaveLength(2);
   }, 60_000);
 
   it('refuses bad rules and targets with a 400 and stores nothing', async () => {
