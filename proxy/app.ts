@@ -5,11 +5,12 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Engine, Store } from '../shared/engine';
 import { resolveAdminToken } from './middleware/admin';
-import { rateLimit, type RateLimitOptions } from './middleware/rate-limit';
-import { apiCors, inlineScriptHashes, limitBody, securityHeaders } from './middleware/security';
+import { ClientBuckets, rateLimit, type RateLimitOptions } from './middleware/rate-limit';
+import { apiCors, CorsPolicy, inlineScriptHashes, limitBody, securityHeaders } from './middleware/security';
+import { FastReads } from './fast-reads';
 import { Metrics } from './metrics';
 import { catalogResourceRoutes } from './routes/catalog-resources';
-import { dataRoutes } from './routes/data';
+import { AnswerBytes, dataRoutes } from './routes/data';
 import { diagnosticsRoutes } from './routes/diagnostics';
 import { healthRoutes } from './routes/health';
 import { hierarchyRoutes } from './routes/hierarchy';
@@ -102,10 +103,12 @@ interface ApiDeps {
 	allowLoopback: boolean;
 	alerts?: AlertRoutesOptions['alerts'];
 	discovery?: Discovery;
+	/** The data route's micro-cache, shared with the server's fast reads. */
+	answerBytes: AnswerBytes;
 }
 
 /** Every `/api` resource, chained so paths and bodies flow into `AppType`. */
-function apiRoutes({ engine, adminToken, now, startedAt, version, store, wsSessions, recent, db, eventLog, hub, baseUrls, allowLoopback, alerts, discovery }: ApiDeps) {
+function apiRoutes({ engine, adminToken, now, startedAt, version, store, wsSessions, recent, db, eventLog, hub, baseUrls, allowLoopback, alerts, discovery, answerBytes }: ApiDeps) {
 	const ring = new RecentRequests(engine, recent);
 	const logs = db && new Logs(db, { now });
 	// User providers, pools and rotations kept in the database, put back into the engine now.
@@ -115,7 +118,7 @@ function apiRoutes({ engine, adminToken, now, startedAt, version, store, wsSessi
 	return new Hono()
 		.route('/', statusRoutes({ engine, startedAt, version, now }))
 		.route('/', statusHistoryRoutes({ engine, now }))
-		.route('/', dataRoutes(engine))
+		.route('/', dataRoutes(engine, answerBytes))
 		.route('/', providerRoutes({ engine, adminToken, now }))
 		.route('/', poolRoutes({ engine, adminToken, now, users }))
 		.route('/', resourceRoutes({ engine, now }))
@@ -163,7 +166,15 @@ function spaScriptHashes(root: string): () => readonly string[] {
 }
 
 /** Builds the proxy: security and limits first, one Hono app per resource under routes/, then the SPA. */
-export function createApp({
+export function createApp(options: AppOptions) {
+	return createProxyApp(options).app;
+}
+
+/**
+ * The proxy's Hono app, and (with an engine) the fast reads the node server puts in front of it
+ * (proxy/fast-reads.ts), sharing its answer bytes, rate-limit buckets, CORS policy and metrics.
+ */
+export function createProxyApp({
 	startedAt,
 	version,
 	now = Date.now,
@@ -186,18 +197,22 @@ export function createApp({
 }: AppOptions) {
 	const wsSessions = sessionsCount ?? (hub ? () => hub.stats().sessions : undefined);
 	const metrics = new Metrics();
+	const cors = new CorsPolicy(corsOrigins);
+	const { now: limitNow = now, trustProxy = false, ...sizes } = limits ?? {};
+	// One bucket per client across the API, the relay and fast reads.
+	const buckets = new ClientBuckets(sizes);
+	const answerBytes = new AnswerBytes();
 	const base = new Hono();
 	base.use('*', securityHeaders({ scriptHashes: spaScriptHashes(staticRoot), connectOrigins: httpOrigins(appConfig) }));
 	base.use('*', metrics.middleware());
 	base.use('*', limitBody({ maxSize: maxBodyBytes }));
-	base.use('/api/*', apiCors({ origins: corsOrigins }));
-	// One bucket per client across the API and the relay.
-	const perIp = rateLimit({ now, ...limits });
+	base.use('/api/*', apiCors({ policy: cors }));
+	const perIp = rateLimit({ now: limitNow, trustProxy, buckets });
 	base.use('/api/*', perIp);
 	base.use('/relay/*', perIp);
 
 	// Without an engine the /api routes are absent; the type still describes the full API.
-	const api = engine ? apiRoutes({ engine, adminToken, now, startedAt, version, store, wsSessions, recent: recentRequests, db, eventLog, hub, alerts, discovery, baseUrls: userBaseUrls(relay.env.CM_BASE_URLS), allowLoopback: relay.allowPrivateForTests !== undefined && relay.allowPrivateForTests !== false }) : (new Hono() as ReturnType<typeof apiRoutes>);
+	const api = engine ? apiRoutes({ engine, adminToken, now, startedAt, version, store, wsSessions, recent: recentRequests, db, eventLog, hub, alerts, discovery, answerBytes, baseUrls: userBaseUrls(relay.env.CM_BASE_URLS), allowLoopback: relay.allowPrivateForTests !== undefined && relay.allowPrivateForTests !== false }) : (new Hono() as ReturnType<typeof apiRoutes>);
 	const app = base
 		.route('/', healthRoutes({ startedAt, version, now }))
 		.route('/', readyRoutes({ engine, store }))
@@ -218,7 +233,8 @@ export function createApp({
 		return c.json({ error: 'Internal error' }, 500);
 	});
 
-	return app;
+	const fastReads = engine ? new FastReads({ bytes: answerBytes, buckets, metrics, cors, trustProxy, now: limitNow }) : undefined;
+	return { app, fastReads };
 }
 
 /** The typed shape of the API, for `hc<AppType>()` in the app and in tests. */

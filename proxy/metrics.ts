@@ -24,6 +24,7 @@ const num = (n: number): string => (Number.isFinite(n) ? String(n) : n > 0 ? '+I
 export class Metrics {
 	readonly #requests = new Map<string, number>();
 	readonly #latency = new Map<string, Series>();
+	#fastReads = 0;
 
 	/** Counts a finished request; `route` is the matched pattern (`/api/providers/:id`). */
 	observe(method: string, route: string, status: number, seconds: number): void {
@@ -35,6 +36,11 @@ export class Metrics {
 		s.count++;
 		s.sum += seconds;
 		for (let i = 0; i < LATENCY_BUCKETS.length; i++) if (seconds <= (LATENCY_BUCKETS[i] as number)) s.buckets[i] = (s.buckets[i] ?? 0) + 1;
+	}
+
+	/** Counts a data read answered before the framework (proxy/fast-reads.ts); `observe` counts it too. */
+	fastRead(): void {
+		this.#fastReads++;
 	}
 
 	/** Middleware that observes every request it wraps. */
@@ -64,6 +70,7 @@ export class Metrics {
 			out.push(`cm_http_request_duration_seconds_bucket{${l},le="+Inf"} ${s.count}`);
 			out.push(`cm_http_request_duration_seconds_sum{${l}} ${s.sum}`, `cm_http_request_duration_seconds_count{${l}} ${s.count}`);
 		}
+		out.push('# HELP cm_http_fast_reads_total Data reads answered from answer bytes before the framework (also in cm_http_requests_total).', '# TYPE cm_http_fast_reads_total counter', `cm_http_fast_reads_total ${this.#fastReads}`);
 		if (engine) out.push(...engineMetrics(engine));
 		if (wsSessions) {
 			out.push('# HELP cm_ws_sessions Open WebSocket sessions.', '# TYPE cm_ws_sessions gauge', `cm_ws_sessions ${wsSessions()}`);

@@ -1,9 +1,10 @@
 import { realpathSync } from 'node:fs';
+import { createServer, type RequestListener, type ServerOptions as HttpServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { z } from 'zod';
-import { createApp } from './app';
+import { createProxyApp } from './app';
 import { appConfigFromEnv } from './routes/app-config';
 import { createProxyEngine } from './engine';
 import { loadDotEnv } from './env';
@@ -72,7 +73,7 @@ export async function startServer({ port, host, staticRoot, env = process.env }:
 	const alerts = startAlerts({ engine, db, clock: systemClock, hub, env, ...(env.CM_RELAY_ALLOW_LOOPBACK === '1' ? { allowPrivateForTests: ['127.0.0.1', '::1'] } : {}) });
 	// Provider discovery: scheduled (CM_DISCOVERY_INTERVAL_H) and on demand, probes through the relay's guard.
 	const discovery = discoveryFromEnv(engine, db, env, env.CM_RELAY_ALLOW_LOOPBACK === '1' ? { allowPrivateForTests: ['127.0.0.1', '::1'] } : {}).start();
-	const app = createApp({
+	const { app, fastReads } = createProxyApp({
 		startedAt: Date.now(),
 		version: readVersion(),
 		staticRoot,
@@ -92,7 +93,9 @@ export async function startServer({ port, host, staticRoot, env = process.env }:
 		rateLimit: { trustProxy: env.CM_TRUST_PROXY === '1', ...(Number.isInteger(perMinute) && perMinute > 0 ? { perMinute } : {}) }
 	});
 	return new Promise((resolve, reject) => {
-		const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+		// Repeated data reads are answered before the framework (proxy/fast-reads.ts).
+		const withFastReads = (options: HttpServerOptions, listener: RequestListener) => createServer(options, fastReads ? fastReads.listener(listener) : listener);
+		const server = serve({ fetch: app.fetch, port, hostname: host, createServer: withFastReads as typeof createServer }, (info: AddressInfo) => {
 			server.off('error', reject);
 			const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
 			// WebSocket at /ws and its aliases; upstream polling follows what is subscribed.

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { presetHeader } from './preset';
 
 /** `CM_CORS_ORIGINS`: comma-separated origins allowed to call mutations cross-origin. */
 export function parseCorsOrigins(value: string | undefined): string[] {
@@ -13,44 +14,59 @@ export function parseCorsOrigins(value: string | undefined): string[] {
 
 const READS = new Set(['GET', 'HEAD']);
 
+const EXPOSED = ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining'];
+const EXPOSED_LIST = EXPOSED.join(',');
+
 /**
- * CORS for /api. Reads are public data with no cookies or ambient credentials, so any origin may
- * GET them (`*`). Everything else (mutations, which also need the admin token) is same-origin
- * unless the origin is listed in `CM_CORS_ORIGINS`; a listed origin gets its own origin echoed.
+ * Who may call /api from another origin. Reads are public data with no cookies or ambient
+ * credentials, so any origin may GET them (`*`). Everything else (mutations, which also need the
+ * admin token) is same-origin unless the origin is listed in `CM_CORS_ORIGINS`; a listed origin
+ * gets its own origin echoed.
  */
-export function apiCors({ origins = [] }: { origins?: readonly string[] } = {}): MiddlewareHandler {
-	const allowed = new Set(origins);
-	const allowOrigin = (origin: string, method: string): string | null => {
-		if (allowed.has(origin)) return origin;
+export class CorsPolicy {
+	readonly #allowed: ReadonlySet<string>;
+
+	constructor(origins: readonly string[] = []) {
+		this.#allowed = new Set(origins);
+	}
+
+	/** The `Access-Control-Allow-Origin` for a request from `origin` with `method`, or null (none). */
+	allowOrigin(origin: string, method: string): string | null {
+		if (this.#allowed.has(origin)) return origin;
 		return READS.has(method) ? '*' : null;
-	};
+	}
+
+	/** Calls `set` with each CORS header of a non-preflight request (`origin` undefined: no Origin header). */
+	headers(origin: string | undefined, method: string, set: (name: string, value: string) => void): void {
+		if (origin === undefined) {
+			if (READS.has(method)) set('Access-Control-Allow-Origin', '*');
+			return;
+		}
+		const value = this.allowOrigin(origin, method);
+		if (value === null) return;
+		set('Access-Control-Allow-Origin', value);
+		set('Access-Control-Expose-Headers', EXPOSED_LIST);
+		if (value !== '*') set('Vary', 'Origin');
+	}
+}
+
+/** CORS for /api, as `policy` says (default: reads from anywhere, mutations same-origin). */
+export function apiCors({ origins = [], policy = new CorsPolicy(origins) }: { origins?: readonly string[]; policy?: CorsPolicy } = {}): MiddlewareHandler {
 	const preflight = cors({
-		origin: (origin, c) => allowOrigin(origin, (c.req.header('access-control-request-method') ?? '').toUpperCase()),
+		origin: (origin, c) => policy.allowOrigin(origin, (c.req.header('access-control-request-method') ?? '').toUpperCase()),
 		allowMethods: ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS'],
 		allowHeaders: ['Authorization', 'Content-Type'],
 		exposeHeaders: EXPOSED,
 		maxAge: 600
 	});
-	// Preflights go to Hono's cors. Other requests get their headers through c.header() before the
-	// handler runs: Hono's cors writes to c.res first, which makes every response a merged copy.
+	// Preflights go to Hono's cors. Other requests get their headers preset before the handler
+	// runs: Hono's cors writes to c.res first, which makes every response a merged copy.
 	return function apiCors(c, next) {
 		if (c.req.method === 'OPTIONS') return preflight(c, next);
-		const origin = c.req.header('origin');
-		if (origin !== undefined) {
-			const value = allowOrigin(origin, c.req.method);
-			if (value !== null) {
-				c.header('Access-Control-Allow-Origin', value);
-				c.header('Access-Control-Expose-Headers', EXPOSED.join(','));
-				if (value !== '*') c.header('Vary', 'Origin');
-			}
-		} else if (READS.has(c.req.method)) {
-			c.header('Access-Control-Allow-Origin', '*');
-		}
+		policy.headers(c.req.header('origin'), c.req.method, (name, value) => presetHeader(c, name, value));
 		return next();
 	};
 }
-
-const EXPOSED = ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining'];
 
 /** sha256 sources for every inline `<script>` of a page, for its CSP. */
 export function inlineScriptHashes(html: string): string[] {
@@ -90,6 +106,23 @@ export function pageCsp(scriptHashes: readonly string[], connectOrigins: readonl
 /** Responses that are not pages load nothing. */
 const DATA_CSP = "default-src 'none'; frame-ancestors 'none'";
 
+/** The security headers of every response; pages get more (see securityHeaders). */
+export const BASE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+	'X-Content-Type-Options': 'nosniff',
+	'Referrer-Policy': 'no-referrer',
+	// A route may set its own CSP (the /docs page, the relay); the route's replaces this one.
+	'Content-Security-Policy': DATA_CSP
+};
+
+/**
+ * The CSP a route chose for its response, if any. The preset default is on Node's response (or,
+ * outside node-server, on c.res as DATA_CSP): either way it is not the route's choice.
+ */
+function ownCsp(h: Headers): string | undefined {
+	const csp = h.get('Content-Security-Policy');
+	return csp === null || csp === DATA_CSP ? undefined : csp;
+}
+
 export interface SecurityHeadersOptions {
 	/** The inline script hashes of the HTML page being served (the SPA's index.html). */
 	scriptHashes: () => readonly string[];
@@ -105,10 +138,7 @@ export function securityHeaders({ scriptHashes, connectOrigins = [] }: SecurityH
 	return async function securityHeaders(c, next) {
 		// Set before the handler runs, so they go out with the response it builds; touching
 		// c.res.headers afterwards would force every response down the server's slow path.
-		c.header('X-Content-Type-Options', 'nosniff');
-		c.header('Referrer-Policy', 'no-referrer');
-		// A route may set its own CSP (the /docs page, the relay); c.header replaces this one.
-		c.header('Content-Security-Policy', DATA_CSP);
+		for (const name in BASE_SECURITY_HEADERS) presetHeader(c, name, BASE_SECURITY_HEADERS[name] as string);
 		await next();
 		// API answers are JSON or CSV, never a page or a script: leave them as built (reading
 		// c.res.headers would turn the handler's lightweight response into a full one).
@@ -120,10 +150,10 @@ export function securityHeaders({ scriptHashes, connectOrigins = [] }: SecurityH
 		// A worker or service worker script runs under the CSP it was served with: the app's
 		// scripts get the page's, or the engine worker could not call a provider.
 		if (type.startsWith('text/javascript') || type.startsWith('application/javascript')) {
-			if (h.get('Content-Security-Policy') === DATA_CSP) h.set('Content-Security-Policy', pageCsp([], connectOrigins));
+			if (ownCsp(h) === undefined) h.set('Content-Security-Policy', pageCsp([], connectOrigins));
 		}
 		if (type.startsWith('text/html')) {
-			if (h.get('Content-Security-Policy') === DATA_CSP) h.set('Content-Security-Policy', pageCsp(scriptHashes(), connectOrigins));
+			if (ownCsp(h) === undefined) h.set('Content-Security-Policy', pageCsp(scriptHashes(), connectOrigins));
 			h.set('X-Frame-Options', 'DENY');
 			h.set('Cross-Origin-Opener-Policy', 'same-origin');
 			h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');

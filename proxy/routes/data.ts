@@ -31,10 +31,12 @@ export function failureStatus(f: Failure): 400 | 404 | 503 {
 }
 
 /**
- * Serialised answers by request URL, reused for at most `maxAgeMs` (a micro-cache in front of the
- * engine's cache, whose shortest TTL is 15 s). Under load most requests ask what was just asked;
- * answering them with the bytes already made skips params validation, the engine lookup and JSON
- * serialisation. Only good, not-stale cached answers are kept; `fresh=true` always goes to the engine.
+ * Serialised answers by request target (path and query, as the client sent them), reused for at
+ * most `maxAgeMs` (a micro-cache in front of the engine's cache, whose shortest TTL is 15 s).
+ * Under load most requests ask what was just asked; answering them with the bytes already made
+ * skips params validation, the engine lookup and JSON serialisation (and, on the node server,
+ * the framework: see proxy/fast-reads.ts). Only good, not-stale cached answers are kept;
+ * `fresh=true` always goes to the engine.
  */
 export class AnswerBytes {
 	readonly #entries = new Map<string, { body: string; until: number }>();
@@ -44,31 +46,40 @@ export class AnswerBytes {
 		private readonly maxEntries = 1_000,
 	) {}
 
-	get(url: string): string | undefined {
-		const e = this.#entries.get(url);
+	get(target: string): string | undefined {
+		const e = this.#entries.get(target);
 		if (!e) return undefined;
 		if (e.until > this.now()) return e.body;
-		this.#entries.delete(url);
+		this.#entries.delete(target);
 		return undefined;
 	}
 
-	put(url: string, body: string): void {
+	put(target: string, body: string): void {
 		const until = this.now() + this.maxAgeMs;
 		if (this.#entries.size >= this.maxEntries) {
 			const oldest = this.#entries.keys().next().value;
 			if (oldest !== undefined) this.#entries.delete(oldest);
 		}
-		this.#entries.set(url, { body, until });
+		this.#entries.set(target, { body, until });
 	}
 }
 
-const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
+export const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
+
+/** The route of every capability's data, as /metrics names it. */
+export const DATA_ROUTE = '/api/data/:capability';
+
+/** The request target (path and query) of a full request URL. */
+function requestTarget(url: string): string {
+	const slash = url.indexOf('/', url.indexOf('//') + 2);
+	return slash < 0 ? '/' : url.slice(slash);
+}
 
 /** `GET /api/data/{capability}`: any capability of the canonical model, answered by the engine. */
 export function dataRoutes(engine: Engine, bytes = new AnswerBytes()) {
-	return new Hono().get('/api/data/:capability', async (c) => {
-		const url = c.req.url;
-		const hit = bytes.get(url);
+	return new Hono().get(DATA_ROUTE, async (c) => {
+		const target = requestTarget(c.req.url);
+		const hit = bytes.get(target);
 		if (hit !== undefined) return c.body(hit, 200, JSON_TYPE);
 		const capability = c.req.param('capability');
 		if (!isCapability(capability)) return c.json({ error: `unknown capability '${capability.slice(0, 40)}'` }, 404);
@@ -80,7 +91,7 @@ export function dataRoutes(engine: Engine, bytes = new AnswerBytes()) {
 		// `ageMs` as the contract's AnyAnswer has it; reused bytes (at most maxAgeMs old) understate it by that much.
 		const body = JSON.stringify({ ...outcome, ageMs: Math.max(0, Date.now() - outcome.ts) });
 		// Only answers the engine itself served from its cache: a repeat then says the same thing (`cached`, `ts`).
-		if (outcome.cached && !outcome.stale && !options.fresh) bytes.put(url, body);
+		if (outcome.cached && !outcome.stale && !options.fresh) bytes.put(target, body);
 		return c.body(body, 200, JSON_TYPE);
 	});
 }

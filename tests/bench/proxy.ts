@@ -21,8 +21,13 @@ import { line, type BenchLine } from './harness';
 /** The generator's settings, the same for the proxy and the baseline. */
 const CONNECTIONS = 50;
 const PIPELINING = 1;
-/** Seconds of load per target, split in two runs ordered A B B A so that drift falls on both alike. */
-const SECONDS = 10;
+/**
+ * Seconds of load per target, in short runs alternating A B B A A B B A …: this machine's speed
+ * drifts over seconds (two runs of the same server 10 s apart differ by up to 40 %), and short
+ * alternating runs put that drift on both targets alike.
+ */
+const SECONDS = 12;
+const RUN_SECONDS = 1.5;
 const WARMUP_SECONDS = 2;
 
 const PATH = '/api/data/price?symbols=BTC';
@@ -100,12 +105,11 @@ export async function benchProxy(): Promise<BenchLine[]> {
     await autocannon(base, WARMUP_SECONDS);
     await autocannon(target, WARMUP_SECONDS);
     const upstreamBefore = sim.requests();
-    const half = SECONDS / 2;
     const runs = { base: [] as Load[], proxy: [] as Load[] };
-    runs.base.push(await autocannon(base, half));
-    runs.proxy.push(await autocannon(target, half));
-    runs.proxy.push(await autocannon(target, half));
-    runs.base.push(await autocannon(base, half));
+    for (let i = 0; i < SECONDS / RUN_SECONDS; i++) {
+      const order = i % 2 === 0 ? (['base', 'proxy'] as const) : (['proxy', 'base'] as const);
+      for (const which of order) runs[which].push(await autocannon(which === 'base' ? base : target, RUN_SECONDS));
+    }
     const upstream = sim.requests() - upstreamBefore;
     const rps = (loads: Load[]) => loads.reduce((s, l) => s + l.requests, 0) / loads.reduce((s, l) => s + l.seconds, 0);
     const ours = rps(runs.proxy);
