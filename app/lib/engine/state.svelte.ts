@@ -64,12 +64,26 @@ export interface DataState<T> {
 }
 
 /**
+ * A DataState whose answer is held as it came (`$state.raw`): answers are replaced whole, never
+ * edited, and a deep proxy over hundreds of rows (every chain's TVL, a year of fear & greed) sent
+ * every read of a row through proxy traps. The Market screen's script time over its first 4 s
+ * went from 403 to 307 ms (mean of 4 loads each, on a noisy machine).
+ */
+class DataCell<T> implements DataState<T> {
+	answer: DataAnswer<T> | undefined = $state.raw(undefined);
+	error: string | undefined = $state(undefined);
+	loading = $state(true);
+	/** Replaced once the engine is ready; templates that bound it early see the new one. */
+	refresh: () => void = $state(() => {});
+}
+
+/**
  * Watches `capability` with the params `params()` returns (re-watching when they change; nothing
  * while it returns undefined), refreshed every `intervalMs` while the calling component lives.
  * Call during component initialisation.
  */
 export function useData<C extends Capability>(capability: C, params: () => ParamsInput<C> | undefined, intervalMs: number, options?: DataOptions): DataState<ResultOf<C>> {
-	const state: DataState<ResultOf<C>> = $state({ answer: undefined, error: undefined, loading: true, refresh: () => {} });
+	const state = new DataCell<ResultOf<C>>();
 	$effect(() => {
 		const p = params();
 		state.answer = undefined;
