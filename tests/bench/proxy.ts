@@ -6,15 +6,12 @@
  * the same generator settings, in the same process as the proxy, in the same run.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
-import { startServer } from '../../proxy/server';
 import { allProviders } from '../../shared/catalog/registry';
+import { startProxyOnSim } from '../sim/proxy';
 import { startSimulator } from '../sim/server';
 import { line, type BenchLine } from './harness';
 
@@ -78,21 +75,10 @@ function close(server: ServerType): Promise<void> {
 
 export async function benchProxy(): Promise<BenchLine[]> {
   const sim = await startSimulator({ providers: allProviders() });
-  const dataDir = mkdtempSync(join(tmpdir(), 'cm-bench-proxy-'));
-  const proxy = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    env: {
-      CM_DATA_DIR: dataDir,
-      CM_BASE_URLS: JSON.stringify(sim.baseUrls),
-      // The per-IP limit (300/min by default) would answer nearly all of the load with 429 from one
-      // loopback address; the bench measures the cached path, so the limit is set out of reach.
-      // The limiter middleware itself still runs on every request.
-      CM_RATE_LIMIT_PER_MIN: String(1_000_000_000),
-      // Set so startServer does not print a generated token on stdout (the bench's JSON lines).
-      CM_ADMIN_TOKEN: 'bench-admin-token-not-used-0123456789abcdef',
-    },
-  });
+  // The per-IP limit is out of reach there (one loopback client sends all the load); the limiter
+  // still takes a token on every request. The admin token is set, so startServer prints none on
+  // stdout (the bench's JSON lines).
+  const proxy = await startProxyOnSim(sim);
   const hello = await listen(new Hono().get('/', (c) => c.text('Hello Hono!')).fetch);
   try {
     const target = `${proxy.url}${PATH}`;
@@ -118,8 +104,7 @@ export async function benchProxy(): Promise<BenchLine[]> {
     return [line('proxy.cached_get.rps', ours, 'req/s', rps(runs.base))];
   } finally {
     await close(hello);
-    await proxy.close();
+    await proxy.stop();
     await sim.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }

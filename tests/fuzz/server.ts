@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { allProviders } from '../../shared/catalog/registry';
-import { startServer, type RunningServer } from '../../proxy/server';
+import type { RunningServer } from '../../proxy/server';
+import { startProxyOnSim } from '../sim/proxy';
 import { startSimulator, type Simulator } from '../sim/server';
 
 export const FUZZ_TOKEN = 'fuzz-admin-token';
@@ -33,16 +31,9 @@ export async function startFuzzServer(): Promise<FuzzServer> {
     return realFetch(input, init);
   };
   const sim = await startSimulator({ providers: allProviders() });
-  const dataDir = mkdtempSync(join(tmpdir(), 'cm-fuzz-'));
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    staticRoot: '/nonexistent',
+  const server = await startProxyOnSim(sim, {
     env: {
-      CM_BASE_URLS: JSON.stringify({ '*': `${sim.url}/{id}` }),
-      CM_DATA_DIR: dataDir,
       CM_ADMIN_TOKEN: FUZZ_TOKEN,
-      CM_RATE_LIMIT_PER_MIN: '100000000',
       CM_DISCOVERY_INTERVAL_H: '0',
       CM_DISCOVERY_SOURCES: 'chain-registry',
       CM_DISCOVERY_REGISTRY_URL: `${sim.url}/no-such-registry/chains.json`,
@@ -53,10 +44,9 @@ export async function startFuzzServer(): Promise<FuzzServer> {
     server,
     offLoopback,
     close: async () => {
-      await server.close();
+      await server.stop();
       await sim.close();
       globalThis.fetch = realFetch;
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

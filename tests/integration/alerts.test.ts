@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { allProviders } from '../../shared/catalog/registry';
-import { startServer, type RunningServer } from '../../proxy/server';
+import type { RunningServer } from '../../proxy/server';
+import { startProxyOnSim } from '../sim/proxy';
 import { startSimulator, type Simulator } from '../sim/server';
 
 /**
@@ -70,15 +71,12 @@ let staticRoot: string;
 
 /** The proxy on the test's data folder (a second call is a restart on the same database). */
 const startProxy = () =>
-  startServer({
-    port: 0,
-    host: '127.0.0.1',
+  startProxyOnSim(sim, {
+    dataDir,
     staticRoot,
     env: {
-      CM_DATA_DIR: dataDir,
       CM_ADMIN_TOKEN: TOKEN,
       CM_RATE_LIMIT_PER_MIN: '100000',
-      CM_BASE_URLS: JSON.stringify({ '*': `${sim.url}/{id}` }),
       CM_RELAY_ALLOW_LOOPBACK: '1',
       CM_ALERTS_POLL_MS: '1000',
       TELEGRAM_BOT_TOKEN: BOT_TOKEN,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allProviders } from '../../shared/catalog/registry';
-import { startServer, type RunningServer } from '../../proxy/server';
+import { startProxyOnSim, type ProxyOnSim } from '../sim/proxy';
 import { startSimulator, type Simulator } from '../sim/server';
 
 /**
@@ -16,22 +16,15 @@ import { startSimulator, type Simulator } from '../sim/server';
 
 let sim: Simulator;
 const dirs: string[] = [];
-const servers: RunningServer[] = [];
+const servers: ProxyOnSim[] = [];
 
-async function proxy(env: Record<string, string> = {}, staticRoot = '/nonexistent'): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cm-fast-reads-'));
-  dirs.push(dataDir);
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    staticRoot,
-    env: { CM_DATA_DIR: dataDir, CM_ADMIN_TOKEN: 'fast-reads-admin-token', CM_BASE_URLS: JSON.stringify({ '*': `${sim.url}/{id}` }), CM_RATE_LIMIT_PER_MIN: '1000', ...env },
-  });
+async function proxy(env: Record<string, string> = {}, staticRoot?: string): Promise<ProxyOnSim> {
+  const server = await startProxyOnSim(sim, { env: { CM_RATE_LIMIT_PER_MIN: '1000', ...env }, ...(staticRoot ? { staticRoot } : {}) });
   servers.push(server);
   return server;
 }
 
-async function fastReads(server: RunningServer): Promise<number> {
+async function fastReads(server: ProxyOnSim): Promise<number> {
   const text = await (await fetch(`${server.url}/metrics`)).text();
   const m = /^cm_http_fast_reads_total (\d+)$/m.exec(text);
   if (!m) throw new Error('no cm_http_fast_reads_total in /metrics');
@@ -46,7 +39,7 @@ interface Got {
 }
 
 /** One request, its whole answer, and whether it was a fast read. */
-async function get(server: RunningServer, path: string, init: RequestInit = {}): Promise<Got> {
+async function get(server: ProxyOnSim, path: string, init: RequestInit = {}): Promise<Got> {
   const before = await fastReads(server);
   const res = await fetch(`${server.url}${path}`, init);
   const body = await res.text();
@@ -59,7 +52,7 @@ async function get(server: RunningServer, path: string, init: RequestInit = {}):
  * read may go upstream, unless the server's own polling already asked): that answer and the
  * number of requests it took.
  */
-async function viaApp(server: RunningServer, path: string, init: RequestInit = {}): Promise<{ got: Got; requests: number }> {
+async function viaApp(server: ProxyOnSim, path: string, init: RequestInit = {}): Promise<{ got: Got; requests: number }> {
   for (let requests = 1; requests <= 3; requests++) {
     const got = await get(server, path, init);
     if (got.fast) throw new Error(`${path}: a fast read before the app answered from its cache`);
@@ -81,7 +74,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const s of servers) await s.close();
+  for (const s of servers) await s.stop();
   await sim.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });

@@ -8,7 +8,8 @@ import { GROUPS } from '../../shared/api/ws';
 import { allProviders } from '../../shared/catalog/registry';
 import { CATEGORIES } from '../../shared/engine';
 import { CAPABILITY_IDS, type Capability } from '../../shared/model';
-import { startServer, type RunningServer } from '../../proxy/server';
+import type { RunningServer } from '../../proxy/server';
+import { startProxyOnSim } from '../sim/proxy';
 import { startSimulator, type Simulator } from '../sim/server';
 
 /**
@@ -121,16 +122,12 @@ beforeAll(async () => {
 	dataDir = mkdtempSync(join(tmpdir(), 'cm-leak-data-'));
 	staticRoot = mkdtempSync(join(tmpdir(), 'cm-leak-static-'));
 	writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><html><head></head><body>app</body></html>');
-	server = await startServer({
-		port: 0,
-		host: '127.0.0.1',
+	server = await startProxyOnSim(sim, {
+		dataDir,
 		staticRoot,
 		env: {
 			...KEYS,
-			CM_DATA_DIR: dataDir,
 			CM_ADMIN_TOKEN: TOKEN,
-			CM_RATE_LIMIT_PER_MIN: '10000000',
-			CM_BASE_URLS: JSON.stringify({ '*': `${sim.url}/{id}` }),
 			// Discovery reads only a loopback registry, which its guard refuses here: no probe leaves 127.0.0.1.
 			CM_DISCOVERY_SOURCES: 'chain-registry',
 			CM_DISCOVERY_REGISTRY_URL: `${sim.url}/chains.json`
