@@ -14,8 +14,8 @@ interface NodeBindings {
  * Content-Security-Policy replaces this one). The handler's response then keeps the plain header
  * object that node-server writes out directly. `c.header()` would instead start a WHATWG
  * `Headers` for every response and send each one down node-server's slow path (converting the
- * Headers back into an object per request), which costs the proxy about a fifth of its cached-read
- * throughput. Anywhere else (`app.request()` in tests, another runtime) it is `c.header()`; the
+ * Headers back into an object per request): measured here, the cached-read ratio to a Hono
+ * hello-world went from 0.56 to 0.61 (median of 6 alternating runs) with this alone. Anywhere else (`app.request()` in tests, another runtime) it is `c.header()`; the
  * bytes on the wire are the same either way.
  */
 export function presetHeader(c: Context, name: string, value: string): void {
