@@ -367,6 +367,27 @@ describe('Engine: params', () => {
     expect(wrongType).toMatchObject({ ok: false, code: 'bad_params' });
     expect(upstream.calls).toHaveLength(0);
   });
+
+  it('sees a params object changed in place between calls (the memo by identity checks its copy)', async () => {
+    const { engine, upstream } = setup({ providers: [provider('a')] });
+    const params: { symbols: string[]; vs?: string } = { symbols: ['BTC'] };
+    const symbolsOf = async () => {
+      const a = await engine.get('price', params, { fresh: true });
+      if (!a.ok) throw new Error(a.message);
+      return a.data.map((q) => `${q.symbol}/${q.vs}`);
+    };
+    expect(await symbolsOf()).toEqual(['BTC/USD']);
+    params.symbols.push('ETH');
+    expect(await symbolsOf()).toEqual(['BTC/USD', 'ETH/USD']);
+    params.vs = 'eur';
+    expect(await symbolsOf()).toEqual(['BTC/EUR', 'ETH/EUR']);
+    params.symbols = ['bad symbol!'];
+    expect(await engine.get('price', params)).toMatchObject({ ok: false, code: 'bad_params' });
+    delete params.vs;
+    params.symbols = ['ETH'];
+    expect(await symbolsOf()).toEqual(['ETH/USD']);
+    expect(upstream.calls.map((c) => new URL(c.request.url).search)).toEqual(['?s=BTC&vs=USD', '?s=BTC%2CETH&vs=USD', '?s=BTC%2CETH&vs=EUR', '?s=ETH&vs=USD']);
+  });
 });
 
 describe('Engine: events', () => {

@@ -50,6 +50,36 @@ export interface GetOptions {
 }
 
 
+/** Validated params and the cache key they map to. */
+interface Prepared {
+  readonly params: unknown;
+  readonly key: string;
+}
+
+/**
+ * Whether `value` serialises to the same JSON as `copy` (a JSON.parse result). Conservative: a
+ * value JSON would treat specially (undefined, NaN, a Date, a toJSON) compares unequal.
+ */
+function sameJson(value: unknown, copy: unknown): boolean {
+  if (value === copy) return true;
+  if (typeof value !== 'object' || value === null || typeof copy !== 'object' || copy === null) return false;
+  if (Array.isArray(copy)) {
+    if (!Array.isArray(value) || value.length !== copy.length) return false;
+    for (let i = 0; i < copy.length; i++) if (!sameJson(value[i], copy[i])) return false;
+    return true;
+  }
+  if (Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const v = value as Record<string, unknown>;
+  const c = copy as Record<string, unknown>;
+  let n = 0;
+  for (const k in v) {
+    if (!Object.hasOwn(c, k) || !sameJson(v[k], c[k])) return false;
+    n++;
+  }
+  for (const k in c) if (Object.hasOwn(c, k)) n--;
+  return n === 0;
+}
+
 const DEFAULT_DEADLINE_MS = 8_000;
 /** Consensus rounds in a row a provider may deviate before its price endpoint is opened. */
 const DEMOTE_AFTER_DEVIATIONS = 3;
@@ -70,7 +100,9 @@ export class Engine {
   readonly #ttls: Record<Capability, number>;
   readonly #attempts: Attempts;
   /** Validated params by capability, then by the input's JSON; `#preparedSize` counts them all. */
-  readonly #prepared = new Map<Capability, Map<string, { params: unknown; key: string }>>();
+  readonly #prepared = new Map<Capability, Map<string, Prepared>>();
+  /** The same, by the input object itself, with a JSON copy of it to detect later mutation. */
+  readonly #byInput = new WeakMap<object, { capability: Capability; snapshot: unknown; prepared: Prepared }>();
   #preparedSize = 0;
   readonly #persistence: Persistence;
   /** Consecutive consensus rounds each provider deviated in. */
@@ -144,7 +176,11 @@ export class Engine {
    * Validated params and the cache key, memoised by the input's JSON: callers repeat the same
    * few requests, and a zod parse costs more than the rest of a cache hit. Bounded.
    */
-  #prepare(capability: Capability, input: unknown): { params: unknown; key: string } | string {
+  #prepare(capability: Capability, input: unknown): Prepared | string {
+    // A caller that repeats one params object (a feed's poll) is known by identity, checked
+    // against a copy of what it held when first seen, so a mutated object is never mistaken.
+    const known = typeof input === 'object' && input !== null ? this.#byInput.get(input) : undefined;
+    if (known && known.capability === capability && sameJson(input, known.snapshot)) return known.prepared;
     let memoKey: string | undefined;
     try {
       memoKey = JSON.stringify(input);
@@ -153,7 +189,10 @@ export class Engine {
     }
     let memo = this.#prepared.get(capability);
     const hit = memoKey === undefined || !memo ? undefined : memo.get(memoKey);
-    if (hit) return hit;
+    if (hit) {
+      this.#remember(capability, input, memoKey as string, hit);
+      return hit;
+    }
     const parsed = CAPABILITIES[capability].params.safeParse(input);
     if (!parsed.success) return summarizeIssues(parsed.error.issues);
     const prepared = { params: parsed.data, key: `${capability}:${JSON.stringify(parsed.data)}` };
@@ -165,8 +204,13 @@ export class Engine {
       }
       memo.set(memoKey, prepared);
       this.#preparedSize++;
+      this.#remember(capability, input, memoKey, prepared);
     }
     return prepared;
+  }
+
+  #remember(capability: Capability, input: unknown, json: string, prepared: Prepared): void {
+    if (typeof input === 'object' && input !== null) this.#byInput.set(input, { capability, snapshot: JSON.parse(json) as unknown, prepared });
   }
 
   #fetch<C extends Capability>(capability: C, params: ParamsOf<C>, key: string, options: GetOptions, started: number): Promise<Outcome<ResultOf<C>>> {
