@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MESSAGES, type MessageKey } from './messages';
-import { age, i18n, money, num, percent, t } from './index.svelte';
+import { age, date, dateTime, i18n, money, num, percent, t } from './index.svelte';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -27,6 +27,18 @@ describe('messages', () => {
 });
 
 describe('formatting', () => {
+	it('dates follow the locale in force at each call, Persian calendar and digits included', () => {
+		const ts = Date.UTC(2026, 11, 7, 14, 5);
+		expect(dateTime(ts)).toBe(new Date(ts).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' }));
+		expect(date(ts)).toBe(new Date(ts).toLocaleDateString('en', { dateStyle: 'medium' }));
+		expect(date(ts)).toContain('2026');
+		i18n.locale = 'fa';
+		expect(dateTime(ts)).toBe(new Date(ts).toLocaleString(i18n.tag, { dateStyle: 'medium', timeStyle: 'short' }));
+		expect(date(ts)).toContain('۱۴۰۵');
+		i18n.locale = 'en';
+		expect(date(ts)).toContain('2026');
+	});
+
 	it('fills placeholders and writes Persian digits when Persian is on', () => {
 		expect(t('age.seconds', { n: 12 })).toBe('12 s ago');
 		i18n.locale = 'fa';

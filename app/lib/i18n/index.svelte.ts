@@ -79,5 +79,17 @@ export function age(ts: number, now: number): string {
 }
 
 /** A date and time in the locale (Persian calendar and digits when Persian is on). */
-export const dateTime = (ts: number): string => new Date(ts).toLocaleString(i18n.tag, { dateStyle: 'medium', timeStyle: 'short' });
-export const date = (ts: number): string => new Date(ts).toLocaleDateString(i18n.tag, { dateStyle: 'medium' });
+export const dateTime = (ts: number): string => dateFormat('medium', 'short').format(ts);
+export const date = (ts: number): string => dateFormat('medium', undefined).format(ts);
+
+/** Date formats by locale and style: `toLocaleString` with options builds a new one on every call. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(dateStyle: 'medium', timeStyle: 'short' | undefined): Intl.DateTimeFormat {
+	const id = `${i18n.tag}|${dateStyle}|${timeStyle ?? ''}`;
+	let f = dateFormats.get(id);
+	if (!f) {
+		f = new Intl.DateTimeFormat(i18n.tag, timeStyle ? { dateStyle, timeStyle } : { dateStyle });
+		dateFormats.set(id, f);
+	}
+	return f;
+}
