@@ -286,7 +286,7 @@ async function lighthouseRun(url: string, run: number): Promise<Record<(typeof C
     const result = await lighthouse(`${url}/`, flags, desktop ? desktopConfig : undefined);
     if (!result) throw new Error('Lighthouse returned no result');
     const { lhr } = result;
-    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError) throw new LighthouseRuntimeError(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     // How fast Lighthouse found this host: its mobile CPU throttling assumes a fast desktop, so a slow or busy host scores lower.
     note(`app.lighthouse run ${run}: ${desktop ? 'desktop (default)' : 'mobile'} config, host benchmarkIndex ${Math.round(lhr.environment.benchmarkIndex)}${lhr.runWarnings.length ? `; warnings: ${lhr.runWarnings.join(' | ')}` : ''}`);
     const scores = {} as Record<(typeof CATEGORIES)[number][0], number>;
@@ -311,10 +311,28 @@ async function lighthouseRun(url: string, run: number): Promise<Record<(typeof C
   }
 }
 
+/** Lighthouse could not record the page load (its `runtimeError`, e.g. NO_NAVSTART): worth another try. */
+class LighthouseRuntimeError extends Error {}
+
+/** Tries of one run that Lighthouse itself failed to record, before the bench gives up. */
+const LIGHTHOUSE_TRIES = 3;
+
+/** One run, tried again (on a fresh profile) when Lighthouse failed to record it; the failures go to stderr. */
+async function lighthouseRunWithRetry(url: string, run: number): Promise<Record<(typeof CATEGORIES)[number][0], number>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lighthouseRun(url, run);
+    } catch (e) {
+      if (!(e instanceof LighthouseRuntimeError) || attempt >= LIGHTHOUSE_TRIES) throw e;
+      note(`app.lighthouse run ${run}: ${e.message}; trying again (${attempt + 1} of ${LIGHTHOUSE_TRIES})`);
+    }
+  }
+}
+
 /** Each category's median score over LIGHTHOUSE_RUNS runs; every run's scores go to stderr. */
 async function lighthouseScores(url: string): Promise<TargetLine[]> {
   const runs: Array<Record<(typeof CATEGORIES)[number][0], number>> = [];
-  for (let run = 1; run <= LIGHTHOUSE_RUNS; run++) runs.push(await lighthouseRun(url, run));
+  for (let run = 1; run <= LIGHTHOUSE_RUNS; run++) runs.push(await lighthouseRunWithRetry(url, run));
   return CATEGORIES.map(([id, name]) => {
     const scores = runs.map((r) => r[id]);
     note(`${name} runs: ${scores.join(' ')}`);
