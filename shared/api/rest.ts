@@ -85,9 +85,14 @@ export const RecentLogsQuery = z.object({ limit: limit(50, 1_000) });
 export const ErrorLogsQuery = z.object({ since: LogFilter.since, provider: LogFilter.provider, limit: limit(100, 10_000) });
 
 // resources (catalog, user providers, import/export, backups)
+/** A field's own message, or "required, but missing" when it is absent. */
+const unlessMissing =
+  (message: (input: unknown) => string) =>
+  (iss: { input?: unknown }): string =>
+    iss.input === undefined ? 'required, but missing' : message(iss.input);
 const httpsUrl = (field: string) =>
   z
-    .url({ protocol: /^https$/, error: `${field} must be an https:// URL` })
+    .url({ protocol: /^https$/, error: unlessMissing(() => `${field} must be an https:// URL`) })
     .max(2048)
     .refine((u) => {
       // zod runs this even when the url check above failed: an unparsable value is that check's issue, never a throw.
@@ -100,13 +105,13 @@ const httpsUrl = (field: string) =>
       return url.username === '' && url.password === '';
     }, `${field} must not carry credentials (keys come from the environment)`);
 const UserProviderFields = z.strictObject({
-  id: Id,
+  id: z.string().regex(idPattern, 'a provider id is lower-case letters, digits and dashes (at most 64)'),
   name: z.string().trim().min(1, 'name is required').max(100),
-  category: z.enum(CATEGORIES),
+  category: z.enum(CATEGORIES, { error: unlessMissing((input) => `unknown category '${String(input)}' (one of ${CATEGORIES.join(', ')})`) }),
   baseUrl: httpsUrl('baseUrl'),
   docs: httpsUrl('docs'),
   capabilities: z
-    .array(CapabilityId)
+    .array(z.enum(CAPABILITY_IDS as [Capability, ...Capability[]], { error: unlessMissing((input) => `unknown capability '${String(input)}'`) }))
     .min(1, 'at least one capability')
     .max(CAPABILITY_IDS.length)
     .refine((caps) => new Set(caps).size === caps.length, 'a capability is listed twice'),
@@ -115,7 +120,11 @@ const UserProviderFields = z.strictObject({
   /** Whether it sends CORS headers (direct mode then calls it without a relay); default: its template family's. */
   cors: z.boolean({ error: 'cors is true or false' }).optional(),
 });
-/** A provider added at run time; live when its template says how to call it. Unknown fields are refused. */
+/**
+ * A provider added at run time (the API's body, an import's row, the store's record); live when its
+ * template says how to call it. Unknown fields are refused rather than dropped, so a typo
+ * (`baseURL`) is reported instead of silently lost.
+ */
 export const NewUserProvider = UserProviderFields.superRefine((p, ctx) => {
   const issue = templateIssue(p);
   if (issue) ctx.addIssue({ code: 'custom', message: issue, path: ['template'] });
