@@ -61,11 +61,20 @@ interface Prepared {
  * value JSON would treat specially (undefined, NaN, a Date, a toJSON) compares unequal.
  */
 function sameJson(value: unknown, copy: unknown): boolean {
+  try {
+    return sameJsonOrThrow(value, copy);
+  } catch {
+    // A getter that throws: not the object it was (what follows meets the throw as before).
+    return false;
+  }
+}
+
+function sameJsonOrThrow(value: unknown, copy: unknown): boolean {
   if (value === copy) return true;
   if (typeof value !== 'object' || value === null || typeof copy !== 'object' || copy === null) return false;
   if (Array.isArray(copy)) {
     if (!Array.isArray(value) || value.length !== copy.length) return false;
-    for (let i = 0; i < copy.length; i++) if (!sameJson(value[i], copy[i])) return false;
+    for (let i = 0; i < copy.length; i++) if (!sameJsonOrThrow(value[i], copy[i])) return false;
     return true;
   }
   if (Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
@@ -73,7 +82,7 @@ function sameJson(value: unknown, copy: unknown): boolean {
   const c = copy as Record<string, unknown>;
   let n = 0;
   for (const k in v) {
-    if (!Object.hasOwn(c, k) || !sameJson(v[k], c[k])) return false;
+    if (!Object.hasOwn(c, k) || !sameJsonOrThrow(v[k], c[k])) return false;
     n++;
   }
   for (const k in c) if (Object.hasOwn(c, k)) n--;
