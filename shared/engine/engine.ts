@@ -7,6 +7,7 @@ import { priceConsensus, type ConsensusResult } from './consensus';
 import { EventBus } from './events';
 import type { LimiterSnapshot } from './limiter';
 import { summarizeIssues } from './pipeline';
+import { ParamsMemo } from './params-memo';
 import { hedged } from './hedge';
 import type { PoolConfig, PoolConfigInput, View } from './pool';
 import { PoolSet, type RotationRecord } from './pool-set';
@@ -50,52 +51,11 @@ export interface GetOptions {
 }
 
 
-/** Validated params and the cache key they map to. */
-interface Prepared {
-  readonly params: unknown;
-  readonly key: string;
-}
-
-/**
- * Whether `value` serialises to the same JSON as `copy` (a JSON.parse result). Conservative: a
- * value JSON would treat specially (undefined, NaN, a Date, a toJSON) compares unequal.
- */
-function sameJson(value: unknown, copy: unknown): boolean {
-  try {
-    return sameJsonOrThrow(value, copy);
-  } catch {
-    // A getter that throws: not the object it was (what follows meets the throw as before).
-    return false;
-  }
-}
-
-function sameJsonOrThrow(value: unknown, copy: unknown): boolean {
-  if (value === copy) return true;
-  if (typeof value !== 'object' || value === null || typeof copy !== 'object' || copy === null) return false;
-  if (Array.isArray(copy)) {
-    if (!Array.isArray(value) || value.length !== copy.length) return false;
-    for (let i = 0; i < copy.length; i++) if (!sameJsonOrThrow(value[i], copy[i])) return false;
-    return true;
-  }
-  if (Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  const v = value as Record<string, unknown>;
-  const c = copy as Record<string, unknown>;
-  let n = 0;
-  for (const k in v) {
-    if (!Object.hasOwn(c, k) || !sameJsonOrThrow(v[k], c[k])) return false;
-    n++;
-  }
-  for (const k in c) if (Object.hasOwn(c, k)) n--;
-  return n === 0;
-}
-
 const DEFAULT_DEADLINE_MS = 8_000;
 /** Consensus rounds in a row a provider may deviate before its price endpoint is opened. */
 const DEMOTE_AFTER_DEVIATIONS = 3;
 /** How long a provider that keeps deviating stays out of the price rotation, ms. */
 const DEVIATION_DEMOTION_MS = 300_000;
-/** Distinct request shapes whose validated params are remembered. */
-const PREPARED_LIMIT = 1_000;
 
 
 export class Engine {
@@ -108,11 +68,7 @@ export class Engine {
   readonly #inflight = new Map<string, Promise<Outcome<unknown>>>();
   readonly #ttls: Record<Capability, number>;
   readonly #attempts: Attempts;
-  /** Validated params by capability, then by the input's JSON; `#preparedSize` counts them all. */
-  readonly #prepared = new Map<Capability, Map<string, Prepared>>();
-  /** The same, by the input object itself, with a JSON copy of it to detect later mutation. */
-  readonly #byInput = new WeakMap<object, { capability: Capability; snapshot: unknown; prepared: Prepared }>();
-  #preparedSize = 0;
+  readonly #params = new ParamsMemo();
   readonly #persistence: Persistence;
   /** Consecutive consensus rounds each provider deviated in. */
   readonly #deviations = new Map<string, number>();
@@ -166,7 +122,7 @@ export class Engine {
 
   /** Answer a capability through the pool: cache, in-flight join, candidates by tier then strategy, stale-if-error. */
   get<C extends Capability>(capability: C, params: ParamsInput<C>, options: GetOptions = {}): Promise<Outcome<ResultOf<C>>> {
-    const prepared = this.#prepare(capability, params);
+    const prepared = this.#params.prepare(capability, params);
     if (typeof prepared === 'string') return Promise.resolve({ ok: false, code: 'bad_params', message: prepared, attempts: [] });
     const p = prepared.params as ParamsOf<C>;
     const key = prepared.key;
@@ -179,47 +135,6 @@ export class Engine {
       return Promise.resolve({ ok: true, data: hit.entry.value, source: hit.entry.source, attempts: [], latencyMs: 0, cached: true, stale: false, ts: hit.entry.at });
     }
     return this.#fetch(capability, p, key, options, now);
-  }
-
-  /**
-   * Validated params and the cache key, memoised by the input's JSON: callers repeat the same
-   * few requests, and a zod parse costs more than the rest of a cache hit. Bounded.
-   */
-  #prepare(capability: Capability, input: unknown): Prepared | string {
-    // A caller that repeats one params object (a feed's poll) is known by identity, checked
-    // against a copy of what it held when first seen, so a mutated object is never mistaken.
-    const known = typeof input === 'object' && input !== null ? this.#byInput.get(input) : undefined;
-    if (known && known.capability === capability && sameJson(input, known.snapshot)) return known.prepared;
-    let memoKey: string | undefined;
-    try {
-      memoKey = JSON.stringify(input);
-    } catch {
-      memoKey = undefined;
-    }
-    let memo = this.#prepared.get(capability);
-    const hit = memoKey === undefined || !memo ? undefined : memo.get(memoKey);
-    if (hit) {
-      this.#remember(capability, input, memoKey as string, hit);
-      return hit;
-    }
-    const parsed = CAPABILITIES[capability].params.safeParse(input);
-    if (!parsed.success) return summarizeIssues(parsed.error.issues);
-    const prepared = { params: parsed.data, key: `${capability}:${JSON.stringify(parsed.data)}` };
-    if (memoKey !== undefined) {
-      if (!memo) this.#prepared.set(capability, (memo = new Map()));
-      if (this.#preparedSize >= PREPARED_LIMIT) {
-        for (const m of this.#prepared.values()) m.clear();
-        this.#preparedSize = 0;
-      }
-      memo.set(memoKey, prepared);
-      this.#preparedSize++;
-      this.#remember(capability, input, memoKey, prepared);
-    }
-    return prepared;
-  }
-
-  #remember(capability: Capability, input: unknown, json: string, prepared: Prepared): void {
-    if (typeof input === 'object' && input !== null) this.#byInput.set(input, { capability, snapshot: JSON.parse(json) as unknown, prepared });
   }
 
   #fetch<C extends Capability>(capability: C, params: ParamsOf<C>, key: string, options: GetOptions, started: number): Promise<Outcome<ResultOf<C>>> {
